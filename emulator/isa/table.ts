@@ -1,0 +1,149 @@
+/**
+ * The A32 instruction table: every row of every class module, and the three
+ * questions the rest of Sherwood asks of it — which rows spell this mnemonic,
+ * how is this instruction encoded, and which instruction is this word.
+ */
+import { CONDITIONS, type Condition, type EncodeContext, type EncodeResult, type Instruction, type InstructionRow } from './types';
+import { dataProcessingRows } from './data-processing';
+import { multiplyRows } from './multiply';
+import { miscellaneousRows } from './miscellaneous';
+import { branchRows } from './branch';
+import { loadStoreRows } from './load-store';
+import { loadStoreMultipleRows } from './load-store-multiple';
+import { systemRows } from './system';
+
+export const ROWS: readonly InstructionRow[] = [
+  ...dataProcessingRows,
+  ...multiplyRows,
+  ...miscellaneousRows,
+  ...branchRows,
+  ...loadStoreRows,
+  ...loadStoreMultipleRows,
+  ...systemRows,
+];
+
+const rowsByMnemonic = new Map<string, InstructionRow[]>();
+for (const row of ROWS) {
+  for (const mnemonic of row.mnemonics) {
+    let list = rowsByMnemonic.get(mnemonic);
+    if (!list) rowsByMnemonic.set(mnemonic, (list = []));
+    list.push(row);
+  }
+}
+
+/** Every base mnemonic the table knows (for suggestions and editor completion). */
+export const MNEMONICS: readonly string[] = [...rowsByMnemonic.keys()].sort();
+
+export function rowsFor(mnemonic: string): readonly InstructionRow[] {
+  return rowsByMnemonic.get(mnemonic) ?? [];
+}
+
+const CONDITION_ALIASES: Record<string, Condition> = { hs: 'cs', lo: 'cc' };
+
+function parseCondition(text: string): Condition | undefined {
+  if (text === '') return 'al';
+  if ((CONDITIONS as readonly string[]).includes(text)) return text as Condition;
+  return CONDITION_ALIASES[text];
+}
+
+export interface ParsedMnemonic {
+  mnemonic: string;
+  condition: Condition;
+  setFlags: boolean;
+}
+
+/**
+ * Split a written mnemonic into base, S and condition, the way GNU `as` reads
+ * it: unified syntax `adds` + `eq` (`addseq`, `ldrbeq`, `ldmiaeq`), and the
+ * divided (pre-UAL) spellings `addeqs`, `ldreqb`, `ldmeqia`. Returns every
+ * reading the table supports (usually one); the caller picks the first whose
+ * row accepts the operands.
+ */
+export function parseMnemonic(written: string): ParsedMnemonic[] {
+  const text = written.toLowerCase();
+  const readings: ParsedMnemonic[] = [];
+  const seen = new Set<string>();
+  const add = (mnemonic: string, conditionText: string, setFlags: boolean): void => {
+    const rows = rowsByMnemonic.get(mnemonic);
+    const condition = parseCondition(conditionText);
+    if (!rows || !condition) return;
+    if (setFlags && !rows.some((row) => row.allowsSetFlags)) return;
+    if (condition !== 'al' && !rows.some((row) => row.conditional)) return;
+    const key = `${mnemonic}/${condition}/${setFlags}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    readings.push({ mnemonic, condition, setFlags });
+  };
+  for (let split = text.length; split >= 1; split--) {
+    const stem = text.slice(0, split);
+    const rest = text.slice(split);
+    if (!rowsByMnemonic.has(stem)) continue;
+    // Unified: base{s}{cond}
+    add(stem, rest, false);
+    if (rest.startsWith('s')) add(stem, rest.slice(1), true);
+  }
+  // Divided: stem{cond}{tail}: `addeqs` (tail 's'), `ldreqb` (base 'ldrb'), `ldmeqia`.
+  for (let split = 1; split + 2 <= text.length; split++) {
+    const stem = text.slice(0, split);
+    const conditionText = text.slice(split, split + 2);
+    const tail = text.slice(split + 2);
+    if (!parseCondition(conditionText) || conditionText === '') continue;
+    if (tail === 's') add(stem, conditionText, true);
+    if (tail !== '') add(stem + tail, conditionText, false);
+  }
+  return readings;
+}
+
+export type InstructionEncoding =
+  | { ok: true; word: number; row: InstructionRow }
+  | { ok: false; error: import('./types').EncodeError };
+
+/**
+ * Encode an instruction with the first row that accepts its operand shape.
+ * When no row accepts it, the error lists the forms the mnemonic takes.
+ */
+export function encodeInstruction(instruction: Instruction, context: EncodeContext): InstructionEncoding {
+  const rows = rowsFor(instruction.mnemonic);
+  if (rows.length === 0) {
+    return { ok: false, error: { message: `unknown instruction '${instruction.mnemonic}'` } };
+  }
+  let firstFailure: EncodeResult | undefined;
+  for (const row of rows) {
+    if (!row.accepts(instruction)) continue;
+    if (instruction.setFlags && !row.allowsSetFlags) continue;
+    if (instruction.condition !== 'al' && !row.conditional) continue;
+    const result = row.encode(instruction, context);
+    if (result.ok) return { ok: true, word: result.word >>> 0, row };
+    firstFailure ??= result;
+  }
+  if (firstFailure && !firstFailure.ok) return { ok: false, error: firstFailure.error };
+  const forms = [...new Set(rows.map((row) => row.syntax))].join('  |  ');
+  if (instruction.setFlags && !rows.some((row) => row.allowsSetFlags)) {
+    return { ok: false, error: { message: `'${instruction.mnemonic}' cannot take the S suffix`, hint: `forms: ${forms}` } };
+  }
+  if (instruction.condition !== 'al' && !rows.some((row) => row.conditional)) {
+    return { ok: false, error: { message: `'${instruction.mnemonic}' cannot be conditional` } };
+  }
+  return {
+    ok: false,
+    error: { message: `invalid operands for '${instruction.mnemonic}'`, hint: `expected ${forms}` },
+  };
+}
+
+/** The row a word belongs to, honouring priorities; undefined for UNDEFINED/unsupported encodings. */
+export function findRow(word: number): InstructionRow | undefined {
+  const cond = word >>> 28;
+  let best: InstructionRow | undefined;
+  for (const row of ROWS) {
+    if (cond === 0xf ? row.conditional : !row.conditional) continue;
+    if (((word & row.mask) >>> 0) !== row.bits >>> 0) continue;
+    if (!best || (row.priority ?? 0) > (best.priority ?? 0)) best = row;
+  }
+  return best;
+}
+
+/** Decode a word at an address; undefined when no row matches (disassembles as `.word`). */
+export function decodeWord(word: number, address: number): Instruction | undefined {
+  const row = findRow(word >>> 0);
+  return row ? row.decode(word >>> 0, address) : undefined;
+}
