@@ -1,0 +1,28 @@
+/**
+ * Regenerates the checked-in glibc goldens for the built-in C library:
+ *   npx tsx tests/libc-programs/regenerate.ts
+ * Needs arm-linux-gnueabihf-gcc and qemu-arm. Review the diff of golden/ before committing.
+ */
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileAndRun, parseRecords } from './glibc.js';
+import { generatePrintfCases } from './printf-cases.js';
+import { printfProgram } from './printf-program.js';
+
+
+
+const goldenDirectory = join(dirname(fileURLToPath(import.meta.url)), 'golden');
+
+function regeneratePrintf(): void {
+  const cases = generatePrintfCases();
+  const records = parseRecords(compileAndRun(printfProgram(cases)).stdout);
+  if (records.length !== cases.length) throw new Error(`printf: expected ${cases.length} records, got ${records.length}`);
+  const golden = cases.map((testCase, index) => ({ ...testCase, result: records[index].result, output: records[index].bytes }));
+  writeFileSync(join(goldenDirectory, 'printf.json'), JSON.stringify(golden, null, 0).replace(/\},\{/g, '},\n{') + '\n');
+  console.log(`printf: ${golden.length} cases`);
+}
+
+const which = process.argv[2];
+if (!which || which === 'printf') regeneratePrintf();
+
