@@ -3,7 +3,7 @@
  * questions the rest of Sherwood asks of it — which rows spell this mnemonic,
  * how is this instruction encoded, and which instruction is this word.
  */
-import { CONDITIONS, type Condition, type EncodeContext, type EncodeResult, type Instruction, type InstructionRow } from './types';
+import { CONDITIONS, type Condition, type EncodeContext, type EncodeError, type Instruction, type InstructionRow } from './types';
 import { dataProcessingRows } from './data-processing';
 import { multiplyRows } from './multiply';
 import { miscellaneousRows } from './miscellaneous';
@@ -95,47 +95,99 @@ export function parseMnemonic(written: string): ParsedMnemonic[] {
 }
 
 export type InstructionEncoding =
-  | { ok: true; word: number; row: InstructionRow }
-  | { ok: false; error: import('./types').EncodeError };
+  | { ok: true; word: number; row: InstructionRow; warning?: EncodeError }
+  | { ok: false; error: EncodeError };
 
 /**
- * Encode an instruction with the first row that accepts its operand shape.
- * When no row accepts it, the error lists the forms the mnemonic takes.
+ * Encode an instruction with the first row that accepts its operand shape,
+ * condition and S suffix. When a row accepts the operands but not the suffix,
+ * the error says so; when no row accepts them, it lists the forms the
+ * mnemonic takes. A `warning` is what GNU `as` would warn about while still
+ * emitting the word.
+ *
+ * `row` is the row that encoded the instruction; an encoder may substitute
+ * another encoding (mov -> mvn/movw, add -> sub, adr -> sub), so decode the
+ * word to learn the form actually emitted.
  */
 export function encodeInstruction(instruction: Instruction, context: EncodeContext): InstructionEncoding {
   const rows = rowsFor(instruction.mnemonic);
   if (rows.length === 0) {
     return { ok: false, error: { message: `unknown instruction '${instruction.mnemonic}'` } };
   }
-  let firstFailure: EncodeResult | undefined;
+  let firstFailure: EncodeError | undefined;
   for (const row of rows) {
     if (!row.accepts(instruction)) continue;
-    if (instruction.setFlags && !row.allowsSetFlags) continue;
-    if (instruction.condition !== 'al' && !row.conditional) continue;
+    if (instruction.setFlags && !row.allowsSetFlags) {
+      firstFailure ??= { message: `'${instruction.mnemonic}' cannot take the S suffix in this form`, hint: `write \`${instruction.mnemonic}\` without S` };
+      continue;
+    }
+    if (instruction.condition !== 'al' && !row.conditional) {
+      firstFailure ??= { message: `'${instruction.mnemonic}' cannot be conditional in this form`, hint: `form: ${row.syntax}` };
+      continue;
+    }
     const result = row.encode(instruction, context);
-    if (result.ok) return { ok: true, word: result.word >>> 0, row };
-    firstFailure ??= result;
+    if (result.ok) {
+      return result.warning
+        ? { ok: true, word: result.word >>> 0, row, warning: result.warning }
+        : { ok: true, word: result.word >>> 0, row };
+    }
+    firstFailure ??= result.error;
   }
-  if (firstFailure && !firstFailure.ok) return { ok: false, error: firstFailure.error };
+  if (firstFailure) return { ok: false, error: firstFailure };
   const forms = [...new Set(rows.map((row) => row.syntax))].join('  |  ');
-  if (instruction.setFlags && !rows.some((row) => row.allowsSetFlags)) {
-    return { ok: false, error: { message: `'${instruction.mnemonic}' cannot take the S suffix`, hint: `forms: ${forms}` } };
-  }
-  if (instruction.condition !== 'al' && !rows.some((row) => row.conditional)) {
-    return { ok: false, error: { message: `'${instruction.mnemonic}' cannot be conditional` } };
-  }
   return {
     ok: false,
     error: { message: `invalid operands for '${instruction.mnemonic}'`, hint: `expected ${forms}` },
   };
 }
 
+/**
+ * Rows indexed by bits 27:20 and 7:4 of a word (and whether cond is 0b1111),
+ * each list sorted by priority, highest first: findRow checks a handful of
+ * rows instead of the whole table.
+ */
+const KEY_MASK = 0x0ff0_00f0;
+let rowIndex: InstructionRow[][] | undefined;
+
+function keyOf(word: number, unconditional: boolean): number {
+  return ((word >>> 16) & 0xff0) | ((word >>> 4) & 0xf) | (unconditional ? 0x1000 : 0);
+}
+
+function buildIndex(): InstructionRow[][] {
+  const index: InstructionRow[][] = [];
+  const ordered = ROWS.map((row, order) => ({ row, order })).sort(
+    (a, b) => (b.row.priority ?? 0) - (a.row.priority ?? 0) || a.order - b.order,
+  );
+  for (let key = 0; key < 0x2000; key++) {
+    const unconditional = (key & 0x1000) !== 0;
+    const keyBits = (((key & 0xff0) << 16) | ((key & 0xf) << 4)) >>> 0;
+    const list: InstructionRow[] = [];
+    for (const { row } of ordered) {
+      if (row.conditional === unconditional) continue;
+      const fixed = row.mask & KEY_MASK;
+      if (((keyBits & fixed) >>> 0) === ((row.bits & fixed) >>> 0)) list.push(row);
+    }
+    index.push(list);
+  }
+  return index;
+}
+
 /** The row a word belongs to, honouring priorities; undefined for UNDEFINED/unsupported encodings. */
 export function findRow(word: number): InstructionRow | undefined {
-  const cond = word >>> 28;
+  const candidates = (rowIndex ??= buildIndex())[keyOf(word, word >>> 28 === 0xf)];
+  for (let i = 0; i < candidates.length; i++) {
+    const row = candidates[i];
+    if (((word & row.mask) >>> 0) === row.bits >>> 0) return row;
+  }
+  return undefined;
+}
+
+/** The same answer as findRow by scanning every row: the reference the index is tested against. */
+export function findRowByScan(word: number): InstructionRow | undefined {
+  const unconditional = word >>> 28 === 0xf;
   let best: InstructionRow | undefined;
   for (const row of ROWS) {
-    if (cond === 0xf ? row.conditional : !row.conditional) continue;
+    if (unconditional ? row.conditional : !row.conditional) continue;
     if (((word & row.mask) >>> 0) !== row.bits >>> 0) continue;
     if (!best || (row.priority ?? 0) > (best.priority ?? 0)) best = row;
   }

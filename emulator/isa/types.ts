@@ -80,7 +80,11 @@ export interface EncodeError {
   operandIndex?: number;
 }
 
-export type EncodeResult = { ok: true; word: number } | { ok: false; error: EncodeError };
+/**
+ * `warning` (optional) carries what GNU `as` reports as a warning while still
+ * emitting the word, e.g. unpredictable use of pc.
+ */
+export type EncodeResult = { ok: true; word: number; warning?: EncodeError } | { ok: false; error: EncodeError };
 
 /** The instruction classes, one module each. */
 export type InstructionClass =
