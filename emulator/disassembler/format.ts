@@ -1,0 +1,394 @@
+/**
+ * Instruction text, two ways:
+ *
+ * - `formatInstruction`: exactly what `arm-linux-gnueabihf-objdump -d` prints
+ *   after the bytes (mnemonic, a tab, operands, and objdump's `@` comments).
+ * - `formatForAssembler`: text GNU `as` (and Sherwood's assembler) reassemble
+ *   to the same word. It differs from objdump's text only where objdump's is
+ *   not valid input: see ALIASES.md beside this file for the full list.
+ *
+ * Both read the `Instruction` the table's row decoded; nothing here decodes
+ * bits, except `formatDecoded`, which also looks at the word for the two
+ * details an `Instruction` cannot carry (a non-canonical rotation of a
+ * modified immediate, and single-register STMDB/LDMIA on sp).
+ */
+import type { Instruction, MemoryOffset, Operand, Shift } from '../isa/types';
+import type { SymbolLookup } from './types';
+
+export const REGISTER_NAMES: readonly string[] = [
+  'r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 'r9', 'sl', 'fp', 'ip', 'sp', 'lr', 'pc',
+];
+
+/** objdump's name for a register number (`sl`, `fp`, `ip`, `sp`, `lr`, `pc` for 10..15). */
+export function registerName(register: number): string {
+  return REGISTER_NAMES[register & 15];
+}
+
+const SP = 13;
+const PC = 15;
+
+/** Base mnemonics of the 16 data-processing operations (the ones with a rotated immediate form). */
+const DATA_PROCESSING = new Set([
+  'and', 'eor', 'sub', 'rsb', 'add', 'adc', 'sbc', 'rsc', 'tst', 'teq', 'cmp', 'cmn', 'orr', 'mov', 'bic', 'mvn',
+]);
+
+/** LDM/STM spellings -> addressing mode (the stack names resolved as GNU `as` resolves them). */
+const BLOCK_MODES: Record<string, { load: boolean; mode: 'ia' | 'ib' | 'da' | 'db' }> = {
+  ldm: { load: true, mode: 'ia' }, ldmia: { load: true, mode: 'ia' }, ldmfd: { load: true, mode: 'ia' },
+  ldmib: { load: true, mode: 'ib' }, ldmed: { load: true, mode: 'ib' },
+  ldmda: { load: true, mode: 'da' }, ldmfa: { load: true, mode: 'da' },
+  ldmdb: { load: true, mode: 'db' }, ldmea: { load: true, mode: 'db' },
+  stm: { load: false, mode: 'ia' }, stmia: { load: false, mode: 'ia' }, stmea: { load: false, mode: 'ia' },
+  stmib: { load: false, mode: 'ib' }, stmfa: { load: false, mode: 'ib' },
+  stmda: { load: false, mode: 'da' }, stmed: { load: false, mode: 'da' },
+  stmdb: { load: false, mode: 'db' }, stmfd: { load: false, mode: 'db' },
+};
+
+const DUAL = new Set(['ldrd', 'strd']);
+
+/** The halfword, signed and dual loads/stores ("extra" load/store encodings), which objdump prints differently with pc as base. */
+const EXTRA_LOAD_STORE = new Set(['ldrh', 'strh', 'ldrsb', 'ldrsh', 'ldrd', 'strd', 'ldrht', 'strht', 'ldrsbt', 'ldrsht']);
+
+/** Hex without leading zeros, as objdump prints addresses. */
+export function hex(value: number): string {
+  return (value >>> 0).toString(16);
+}
+
+/** `0x` and eight hex digits, as objdump prints `.word` and SVC numbers. */
+export function hex8(value: number): string {
+  return '0x' + (value >>> 0).toString(16).padStart(8, '0');
+}
+
+/** An address as objdump prints a branch target or a PC-relative comment. */
+export function formatAddress(address: number, symbolAt?: SymbolLookup): string {
+  const name = symbolAt?.(address >>> 0);
+  return name === undefined ? '0x' + hex(address) : `${hex(address)} <${name}>`;
+}
+
+/** objdump's "value in comment" rule: numbers outside -16..32 get `@ 0x...`. */
+function valueComment(value: number): string {
+  const signed = value | 0;
+  return signed > 32 || signed < -16 ? '\t@ 0x' + hex(signed) : '';
+}
+
+interface Style {
+  assembler: boolean;
+  address: number;
+  symbolAt?: SymbolLookup;
+}
+
+function formatShift(shift: Shift): string {
+  if (shift.type === 'rrx') return 'rrx';
+  if (shift.register !== undefined) return `${shift.type} ${registerName(shift.register)}`;
+  return `${shift.type} #${shift.amount ?? 0}`;
+}
+
+/** A shift that objdump leaves out: `lsl #0` (and `ror #0` on an extend). */
+function isNoShift(shift: Shift): boolean {
+  return (shift.type === 'lsl' || shift.type === 'ror') && shift.register === undefined && (shift.amount ?? 0) === 0;
+}
+
+function formatOffset(offset: MemoryOffset): string {
+  if (offset.kind === 'immediate') {
+    const magnitude = Math.abs(offset.value);
+    return `#${offset.subtract || offset.value < 0 ? '-' : ''}${magnitude}`;
+  }
+  let text = (offset.subtract ? '-' : '') + registerName(offset.register);
+  if (offset.shift && !isNoShift(offset.shift)) text += ', ' + formatShift(offset.shift);
+  return text;
+}
+
+function signedOffset(offset: MemoryOffset | undefined): number {
+  if (!offset || offset.kind !== 'immediate') return 0;
+  const magnitude = Math.abs(offset.value);
+  return offset.subtract || offset.value < 0 ? -magnitude : magnitude;
+}
+
+/** A memory operand and its comment (the PC-relative target, or objdump's offset comment). */
+function formatMemory(operand: Extract<Operand, { kind: 'memory' }>, style: Style, extra: boolean): { text: string; comment: string } {
+  const base = registerName(operand.base);
+  const offset = operand.offset;
+  if (extra && operand.base === PC && !style.assembler && (!offset || offset.kind === 'immediate')) {
+    // objdump: `[pc, #off]` (never `!`) with the target, or `[pc], #off` without a comment.
+    const value = signedOffset(offset);
+    const written = offset ? formatOffset(offset) : '#0';
+    if (operand.indexing === 'post') return { text: `[pc], ${written}`, comment: '' };
+    const text = value === 0 && !(offset && (offset.subtract || offset.value < 0)) ? '[pc]' : `[pc, ${written}]`;
+    return { text, comment: '\t@ ' + formatAddress((style.address + 8 + value) >>> 0, style.symbolAt) };
+  }
+  let text: string;
+  if (operand.indexing === 'post') {
+    text = `[${base}], ${offset ? formatOffset(offset) : '#0'}`;
+  } else {
+    const written = offset && !(operand.indexing === 'offset' && offset.kind === 'immediate' && offset.value === 0 && !offset.subtract);
+    text = written || operand.indexing === 'pre' ? `[${base}, ${offset ? formatOffset(offset) : '#0'}]` : `[${base}]`;
+    if (operand.indexing === 'pre') text += '!';
+  }
+  if (style.assembler || (offset && offset.kind === 'register')) return { text, comment: '' };
+  const value = signedOffset(offset);
+  if (operand.base === PC) {
+    const target = (style.address + 8 + (operand.indexing === 'post' ? 0 : value)) >>> 0;
+    return { text, comment: '\t@ ' + formatAddress(target, style.symbolAt) };
+  }
+  return { text, comment: valueComment(value) };
+}
+
+function formatRegisterList(mask: number, userMode: boolean | undefined): string {
+  const names: string[] = [];
+  for (let register = 0; register < 16; register++) if (mask & (1 << register)) names.push(registerName(register));
+  return `{${names.join(', ')}}${userMode ? '^' : ''}`;
+}
+
+/** PSR field letters in objdump's order (f s x c) from `nzcvq`/`g`/`fsxc` spellings. */
+function psrMask(fields: string): string {
+  let text = fields.toLowerCase();
+  let f = false;
+  let s = false;
+  if (text.includes('nzcvq')) {
+    f = true;
+    text = text.replace('nzcvq', '');
+  }
+  if (text.includes('g')) {
+    s = true;
+    text = text.replace('g', '');
+  }
+  f ||= text.includes('f');
+  s ||= text.includes('s');
+  return (f ? 'f' : '') + (s ? 's' : '') + (text.includes('x') ? 'x' : '') + (text.includes('c') ? 'c' : '');
+}
+
+function formatStatusRegister(operand: Extract<Operand, { kind: 'statusRegister' }>, isMsr: boolean, style: Style): string {
+  const name = operand.name === 'spsr' ? 'spsr' : 'cpsr';
+  if (!isMsr) return style.assembler ? (name === 'spsr' ? 'spsr' : 'apsr') : name.toUpperCase();
+  const mask = psrMask(operand.fields);
+  if (style.assembler) {
+    if (name === 'cpsr' && mask === 'f') return 'apsr_nzcvq';
+    if (name === 'cpsr' && mask === 's') return 'apsr_g';
+    if (name === 'cpsr' && mask === 'fs') return 'apsr_nzcvqg';
+    return `${name}_${mask}`;
+  }
+  return `${name.toUpperCase()}_${mask}`;
+}
+
+/** The mnemonic with S and condition where objdump puts them (unified syntax: `addseq`, `ldrbeq`, `pushne`). */
+function fullMnemonic(base: string, instruction: Instruction): string {
+  return base + (instruction.setFlags ? 's' : '') + (instruction.condition === 'al' ? '' : instruction.condition);
+}
+
+/** Text of one operand; `comment` collects objdump's trailing `@ ...` note. */
+function formatOperand(operand: Operand, instruction: Instruction, style: Style, comment: { text: string }): string {
+  switch (operand.kind) {
+    case 'register':
+      return registerName(operand.register) + (operand.writeback ? '!' : '');
+    case 'immediate':
+      if (!style.assembler) comment.text = valueComment(operand.value);
+      return `#${operand.value | 0}`;
+    case 'shift':
+      return formatShift(operand.shift);
+    case 'memory': {
+      const memory = formatMemory(operand, style, EXTRA_LOAD_STORE.has(instruction.mnemonic));
+      comment.text = memory.comment;
+      return memory.text;
+    }
+    case 'registerList':
+      return formatRegisterList(operand.mask, operand.userMode);
+    case 'address': {
+      if (style.assembler) {
+        const distance = ((operand.value >>> 0) - (style.address >>> 0)) | 0;
+        return distance < 0 ? `.-${-distance}` : `.+${distance}`;
+      }
+      return formatAddress(operand.value, style.symbolAt);
+    }
+    case 'literal':
+      return `=0x${hex(operand.value)}`;
+    case 'statusRegister':
+      return formatStatusRegister(operand, instruction.mnemonic === 'msr', style);
+  }
+}
+
+/** Converts the shapes a decoder may use for PC-relative forms into what objdump prints. */
+function normalizePcRelative(instruction: Instruction, address: number): Instruction {
+  const operands = instruction.operands;
+  const last = operands[operands.length - 1];
+  if (!last || last.kind !== 'address') return instruction;
+  const distance = ((last.value >>> 0) - ((address + 8) >>> 0)) | 0;
+  if (instruction.mnemonic === 'adr') {
+    const mnemonic = distance < 0 ? 'sub' : 'add';
+    return { ...instruction, mnemonic, operands: [operands[0], { kind: 'register', register: PC }, { kind: 'immediate', value: Math.abs(distance) }] };
+  }
+  if (/^(ldr|str)/.test(instruction.mnemonic)) {
+    const memory: Operand = {
+      kind: 'memory', base: PC, indexing: 'offset',
+      offset: { kind: 'immediate', value: Math.abs(distance), subtract: distance < 0 },
+    };
+    return { ...instruction, operands: [...operands.slice(0, -1), memory] };
+  }
+  return instruction;
+}
+
+/**
+ * The mnemonic and operands objdump shows for an instruction, plus any
+ * parenthesised note it adds: shift aliases of MOV, `nop` for `mov r0, r0`,
+ * `push`/`pop`, the LDM/STM spelling it prefers, single-register LDRD/STRD.
+ */
+function objdumpForm(instruction: Instruction, style: Style, word: number | undefined): { mnemonic: string; operands: Operand[]; note: string } {
+  let mnemonic = instruction.mnemonic;
+  let operands = instruction.operands;
+  let note = '';
+  const cond = instruction.condition === 'al' ? '' : instruction.condition;
+
+  if (mnemonic === 'mov' && operands.length === 3 && operands[2].kind === 'shift') {
+    const shift = operands[2].shift;
+    if (isNoShift(shift) && shift.type === 'lsl') operands = operands.slice(0, 2);
+    else {
+      mnemonic = shift.type;
+      if (shift.type === 'rrx') operands = operands.slice(0, 2);
+      else if (shift.register !== undefined) operands = [operands[0], operands[1], { kind: 'register', register: shift.register }];
+      else operands = [operands[0], operands[1], { kind: 'immediate', value: shift.amount ?? 0 }];
+    }
+  }
+  if (mnemonic === 'mov' && operands.length === 2 && !instruction.setFlags && cond === ''
+    && operands[0].kind === 'register' && operands[0].register === 0 && operands[1].kind === 'register' && operands[1].register === 0) {
+    if (!style.assembler) return { mnemonic: 'nop', operands: [], note: '\t\t\t@ (mov r0, r0)' };
+  }
+  if (mnemonic === 'nop' && operands.length === 0 && !style.assembler) note = '\t{0}';
+
+  const block = BLOCK_MODES[mnemonic];
+  if (block && operands.length === 2 && operands[0].kind === 'register' && operands[1].kind === 'registerList') {
+    const base = operands[0];
+    const list = operands[1];
+    const count = bitCount(list.mask);
+    const stackWriteback = base.register === SP && base.writeback === true && !list.userMode;
+    if (stackWriteback && count > 1 && ((block.load && block.mode === 'ia') || (!block.load && block.mode === 'db'))) {
+      return { mnemonic: block.load ? 'pop' : 'push', operands: [list], note: '' };
+    }
+    if (stackWriteback && count === 1 && block.load && block.mode === 'ia') mnemonic = 'ldmfd';
+    else if (stackWriteback && count === 1 && !block.load && block.mode === 'db') mnemonic = 'stmfd';
+    else if (block.mode === 'ia') mnemonic = block.load ? 'ldm' : base.writeback || list.userMode ? 'stmia' : 'stm';
+    else mnemonic = (block.load ? 'ldm' : 'stm') + block.mode;
+  }
+
+  if ((mnemonic === 'push' || mnemonic === 'pop') && operands.length === 1 && operands[0].kind === 'registerList') {
+    const list = operands[0];
+    const multiple = word !== undefined && (word & 0x0e000000) === 0x08000000;
+    if (bitCount(list.mask) === 1 && !list.userMode) {
+      const register = registerName(31 - Math.clz32(list.mask));
+      if (multiple) {
+        mnemonic = mnemonic === 'push' ? 'stmfd' : 'ldmfd';
+        operands = [{ kind: 'register', register: SP, writeback: true }, list];
+      } else if (!style.assembler) {
+        note = mnemonic === 'push'
+          ? `\t\t@ (str${cond} ${register}, [sp, #-4]!)`
+          : `\t\t@ (ldr${cond} ${register}, [sp], #4)`;
+      }
+    }
+  }
+
+  if (DUAL.has(mnemonic)) {
+    const registers = operands.filter((operand) => operand.kind === 'register').length;
+    const memory = operands.find((operand) => operand.kind === 'memory' || operand.kind === 'address');
+    const first = operands[0];
+    if (memory && first && first.kind === 'register') {
+      operands = style.assembler || registers < 1
+        ? [first, { kind: 'register', register: (first.register + 1) & 15 }, memory]
+        : [first, memory];
+    }
+  }
+
+  if (mnemonic === 'sxtb' || mnemonic === 'sxth' || mnemonic === 'uxtb' || mnemonic === 'uxth'
+    || mnemonic === 'sxtab' || mnemonic === 'sxtah' || mnemonic === 'uxtab' || mnemonic === 'uxtah') {
+    const last = operands[operands.length - 1];
+    if (last && last.kind === 'shift' && last.shift.register === undefined && (last.shift.amount ?? 0) === 0) operands = operands.slice(0, -1);
+  } else if (operands.length > 0) {
+    const last = operands[operands.length - 1];
+    if (last.kind === 'shift' && isNoShift(last.shift) && last.shift.type === 'lsl') operands = operands.slice(0, -1);
+  }
+  return { mnemonic, operands, note };
+}
+
+function bitCount(mask: number): number {
+  let value = mask & 0xffff;
+  let count = 0;
+  while (value) {
+    value &= value - 1;
+    count++;
+  }
+  return count;
+}
+
+/** A rotated immediate printed as `#imm8, rot` when `as` would not pick that rotation (objdump's rule). */
+function explicitRotation(word: number): string | undefined {
+  const rotate = (word >>> 7) & 0x1e;
+  const immediate = word & 0xff;
+  const value = rotate === 0 ? immediate : ((immediate >>> rotate) | (immediate << (32 - rotate))) >>> 0;
+  for (let turn = 0; turn < 32; turn += 2) {
+    const back = turn === 0 ? value : ((value << turn) | (value >>> (32 - turn))) >>> 0;
+    if (back <= 0xff) return turn === rotate ? undefined : `#${immediate}, ${rotate}`;
+  }
+  return undefined;
+}
+
+/** objdump's `(invalid: lsb:msb)` for a BFI/BFC whose msb is below its lsb. */
+function invalidBitField(operands: readonly Operand[]): string | undefined {
+  const width = operands[operands.length - 1];
+  const lsb = operands[operands.length - 2];
+  if (!width || !lsb || width.kind !== 'immediate' || lsb.kind !== 'immediate' || width.value > 0) return undefined;
+  const registers = operands.slice(0, -2).map((operand) => (operand.kind === 'register' ? registerName(operand.register) : '')).join(', ');
+  return `${registers}, (invalid: ${lsb.value}:${lsb.value + width.value - 1})`;
+}
+
+function render(instruction: Instruction, style: Style, word: number | undefined): string {
+  const normalized = normalizePcRelative(instruction, style.address);
+  const form = objdumpForm(normalized, style, word);
+  const mnemonic = fullMnemonic(form.mnemonic, instruction);
+  if (instruction.mnemonic === 'svc' || instruction.mnemonic === 'swi' || instruction.mnemonic === 'bkpt') {
+    const operand = form.operands[0];
+    const value = operand && operand.kind === 'immediate' ? operand.value >>> 0 : 0;
+    const digits = instruction.mnemonic === 'bkpt' ? '0x' + value.toString(16).padStart(4, '0') : hex8(value);
+    const name = instruction.mnemonic === 'bkpt' ? 'bkpt' : fullMnemonic('svc', instruction);
+    return style.assembler ? `${name}\t#0x${value.toString(16)}` : `${name}\t${digits}`;
+  }
+  if (form.operands.length === 0) return mnemonic + form.note;
+  if (!style.assembler && (form.mnemonic === 'bfi' || form.mnemonic === 'bfc')) {
+    const invalid = invalidBitField(form.operands);
+    if (invalid !== undefined) return `${mnemonic}\t${invalid}`;
+  }
+  const comment = { text: '' };
+  let text = mnemonic + '\t';
+  for (let index = 0; index < form.operands.length; index++) {
+    if (index > 0) text += ', ';
+    text += formatOperand(form.operands[index], instruction, style, comment);
+  }
+  if (word !== undefined && !style.assembler && (DATA_PROCESSING.has(instruction.mnemonic) || instruction.mnemonic === 'msr') && (word & 0x0e000000) === 0x02000000) {
+    const last = form.operands[form.operands.length - 1];
+    const rotated = last && last.kind === 'immediate' ? explicitRotation(word) : undefined;
+    if (rotated !== undefined) {
+      text = text.slice(0, text.lastIndexOf('#')) + rotated;
+    }
+  }
+  return text + (style.assembler ? '' : comment.text + form.note);
+}
+
+/**
+ * objdump's text for an instruction at `address`. `symbolAt` names branch and
+ * PC-relative targets (`10054 <main+0x8>`); without it they print as `0x10054`.
+ */
+export function formatInstruction(instruction: Instruction, address: number, symbolAt?: SymbolLookup): string {
+  return render(instruction, { assembler: false, address: address >>> 0, symbolAt }, undefined);
+}
+
+/** objdump's text, using the encoded word for the details an Instruction does not carry. */
+export function formatDecoded(instruction: Instruction, word: number, address: number, symbolAt?: SymbolLookup): string {
+  return render(instruction, { assembler: false, address: address >>> 0, symbolAt }, word >>> 0);
+}
+
+/**
+ * Text that GNU `as -march=armv7ve` and Sherwood's assembler turn back into
+ * the same word when placed at `address`. Branch and BLX targets are written
+ * relative to the instruction (`b .+16`, `bl .-8`), so no label is needed;
+ * `@` comments are left out; `mov r0, r0` stays `mov` (GNU `nop` is the
+ * architectural NOP); LDRD/STRD name both registers.
+ */
+export function formatForAssembler(instruction: Instruction, address: number): string {
+  return render(instruction, { assembler: true, address: address >>> 0 }, undefined);
+}
