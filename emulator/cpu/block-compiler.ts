@@ -1,0 +1,153 @@
+/**
+ * The block compiler: decoded instructions from one straight run of code
+ * (up to the first branch, PC write, trap, breakpoint or MAX_BLOCK_LENGTH)
+ * become one JavaScript function. Guest registers are JS locals, written back
+ * at every exit; a block whose last instruction branches to its own start
+ * loops inside the function while the budget lasts.
+ *
+ * A block function is `(cpu, R, m, budget) => BLOCK_*`: it runs at most
+ * `budget` instructions, adds what it ran to `cpu.steps`, leaves the next PC
+ * in `R[15]` and, on a fault, PC at the faulting instruction.
+ */
+import type { Instruction } from '../isa/types';
+import {
+  BLOCK_CONTINUE,
+  BLOCK_FAULT,
+  BLOCK_WATCH,
+  conditionExpression,
+  constant,
+  hex,
+  type EmitContext,
+  type Emitted,
+} from './codegen-context';
+import { DATA_PROCESSING_MNEMONICS, emitDataProcessing } from './codegen-data-processing';
+import { emitMemory, MEMORY_MNEMONICS } from './codegen-memory';
+import { emitOther, OTHER_MNEMONICS } from './codegen-other';
+import * as helpers from './helpers';
+
+export type BlockFunction = (cpu: unknown, registers: Int32Array, memory: unknown, budget: number) => number;
+
+export const MAX_BLOCK_LENGTH = 128;
+
+/** Fault kinds passed from generated code to `Cpu.setFault`. */
+export const FAULT_UNDEFINED = 0;
+export const FAULT_UNPREDICTABLE = 1;
+export const FAULT_THUMB = 2;
+export const FAULT_ALIGNMENT = 3;
+const FAULT_CODES = { undefined: FAULT_UNDEFINED, unpredictable: FAULT_UNPREDICTABLE, thumb: FAULT_THUMB, alignment: FAULT_ALIGNMENT };
+
+const WRITEBACK = '/*writeback*/';
+
+/** Where the compiler gets instructions from: decoded (cached) per address, or a reason it cannot run. */
+export interface InstructionSource {
+  /** The instruction at an executable address; a string explains an undecodable word; undefined when not executable. */
+  instructionAt(address: number): { instruction: Instruction; word: number } | { word: number; problem: string } | undefined;
+  /** True when a breakpoint sits at the address (blocks stop before it). */
+  breakpointAt(address: number): boolean;
+}
+
+export interface CompiledBlock {
+  run: BlockFunction;
+  /** Instructions in one pass (the most a call runs without looping). */
+  length: number;
+  source: string;
+}
+
+const emitters: [Set<string>, (instruction: Instruction, context: EmitContext) => Emitted | undefined][] = [
+  [DATA_PROCESSING_MNEMONICS, emitDataProcessing],
+  [MEMORY_MNEMONICS, emitMemory],
+  [OTHER_MNEMONICS, emitOther],
+];
+
+function emitInstruction(instruction: Instruction, context: EmitContext): Emitted | undefined {
+  for (const [mnemonics, emit] of emitters) {
+    if (mnemonics.has(instruction.mnemonic)) return emit(instruction, context);
+  }
+  return undefined;
+}
+
+/** Compiles the block starting at `start`; `single` compiles exactly one instruction (stepping). */
+export function compileBlock(start: number, source: InstructionSource, single: boolean): CompiledBlock {
+  const used = new Set<number>();
+  let flags = false;
+  let loops = false;
+  let length = 0;
+  const parts: string[] = [];
+
+  for (let address = start; length < (single ? 1 : MAX_BLOCK_LENGTH); address = (address + 4) >>> 0) {
+    if (length > 0 && source.breakpointAt(address)) break;
+    const entry = source.instructionAt(address);
+    if (!entry) break;
+    const index = length;
+    const exit = (pc: string, code: number, completed: number): string =>
+      `{ ${WRITEBACK} cpu.steps += count + ${completed}; R[15] = ${pc}; return ${code}; }`;
+    const context: EmitContext = {
+      address,
+      word: entry.word,
+      read(register) {
+        if (register === 15) return constant(address + 8);
+        used.add(register);
+        return `r${register}`;
+      },
+      write(register, expression) {
+        if (register === 15) return this.branchExchange(expression);
+        used.add(register);
+        return `r${register} = ${expression};`;
+      },
+      memoryFault: () => exit(constant(address), BLOCK_FAULT, index),
+      jump: (target, code = BLOCK_CONTINUE) => exit(target, code, index + 1),
+      jumpConstant(target) {
+        if (target === start && !single && !source.breakpointAt(start)) {
+          loops = true;
+          return `{ count += ${index + 1}; if (count + ${index + 1} <= budget) continue; ${exit(constant(target), BLOCK_CONTINUE, 0)} }`;
+        }
+        return exit(constant(target), BLOCK_CONTINUE, index + 1);
+      },
+      raise(type, message, detail = '0') {
+        return `{ ${WRITEBACK} cpu.steps += count + ${index}; R[15] = ${constant(address)}; cpu.setFault(${FAULT_CODES[type]}, ${constant(entry.word)}, ${JSON.stringify(message)}, ${detail}); return ${BLOCK_FAULT}; }`;
+      },
+      branchExchange(target) {
+        return `{ y = ${target}; if ((y & 1) !== 0) ${this.raise('thumb', 'Thumb state is not supported', 'y')} if ((y & 2) !== 0) ${this.raise('unpredictable', 'branch to an address that is not a multiple of 4', 'y')} ${exit('y', BLOCK_CONTINUE, index + 1)} }`;
+      },
+      useFlags() {
+        flags = true;
+      },
+    };
+    let emitted: Emitted | undefined;
+    if ('problem' in entry) {
+      emitted = { code: context.raise('undefined', entry.problem), endsBlock: true };
+    } else {
+      emitted = emitInstruction(entry.instruction, context) ?? {
+        code: context.raise('undefined', `${entry.instruction.mnemonic} (${hex(entry.word)}) is not supported by the emulator`),
+        endsBlock: true,
+      };
+      if (entry.instruction.condition !== 'al') {
+        context.useFlags();
+        emitted = { ...emitted, code: `if (${conditionExpression(entry.instruction.condition)}) { ${emitted.code} }` };
+      }
+    }
+    parts.push(`/* ${hex(address)} */ ${emitted.code}`);
+    if (emitted.stores) parts.push(`if (w !== 0) ${exit(constant(address + 4), BLOCK_WATCH, index + 1)}`);
+    length++;
+    if (emitted.endsBlock) break;
+  }
+  const next = (start + 4 * length) >>> 0;
+  parts.push(`{ ${WRITEBACK} cpu.steps += count + ${length}; R[15] = ${constant(next)}; return ${BLOCK_CONTINUE}; }`);
+
+  const registers = [...used].sort((a, b) => a - b);
+  const load = registers.map((register) => `r${register} = R[${register}]`);
+  const store = registers.map((register) => `R[${register}] = r${register};`);
+  if (flags) store.push('cpu.n = n; cpu.z = z; cpu.c = c; cpu.v = v;');
+  const writeback = store.join(' ');
+  const declarations = [
+    ...load,
+    ...(flags ? ['n = cpu.n', 'z = cpu.z', 'c = cpu.c', 'v = cpu.v'] : []),
+    't = 0', 'x = 0', 'y = 0', 's = 0', 'a = 0', 'w = 0', 'count = 0',
+    ...Array.from({ length: 15 }, (_, register) => `x${register} = 0`),
+  ];
+  let body = parts.join('\n').split(WRITEBACK).join(writeback);
+  if (loops) body = `for (;;) {\n${body}\n}`;
+  const text = `return function block_${start.toString(16)}(cpu, R, m, budget) {\nlet ${declarations.join(', ')};\n${body}\n};`;
+  const factory = new Function('H', text) as (helperModule: typeof helpers) => BlockFunction;
+  return { run: factory(helpers), length, source: text };
+}

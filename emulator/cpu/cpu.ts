@@ -1,0 +1,252 @@
+/**
+ * The CPU: registers, flags, the per-address decode cache and the run loop
+ * over compiled blocks. It knows nothing of syscalls or the C library: an
+ * `svc` stops `run` with RUN_TRAP and the driver (runtime/debug) handles it.
+ *
+ * Decoding goes through the one instruction table (isa/table.ts) once per
+ * address; compiled blocks and single-step functions are cached per slot
+ * `(pc - codeBase) >> 2` and dropped when code memory is written or
+ * breakpoints change.
+ */
+import { decodeWord } from '../isa/table';
+import type { Instruction } from '../isa/types';
+import { BLOCK_CONTINUE, BLOCK_FAULT, BLOCK_TRAP, BLOCK_WATCH, hex } from './codegen-context';
+import {
+  compileBlock,
+  FAULT_ALIGNMENT,
+  FAULT_THUMB,
+  FAULT_UNDEFINED,
+  type BlockFunction,
+  type InstructionSource,
+} from './block-compiler';
+import { MEMORY_FAULT, MEMORY_OK, PERMISSION_EXECUTE, type CpuFault, type MachineState, type StepResult } from './interfaces';
+import type { Memory } from './memory';
+
+/** Why `run` returned. */
+export const RUN_BUDGET = 0;
+export const RUN_TRAP = 1;
+export const RUN_FAULT = 2;
+export const RUN_WATCH = 3;
+export const RUN_BREAKPOINT = 4;
+
+export const PC = 15;
+export const LR = 14;
+export const SP = 13;
+
+export type Decoder = (word: number, address: number) => Instruction | undefined;
+
+type Decoded = { instruction: Instruction; word: number } | { word: number; problem: string };
+
+export class Cpu implements MachineState, InstructionSource {
+  readonly registers = new Int32Array(16);
+  n = 0;
+  z = 0;
+  c = 0;
+  v = 0;
+  steps = 0;
+  /** The immediate of the `svc` that stopped the last run (RUN_TRAP). */
+  trapImmediate = 0;
+  /** The fault that stopped the last run (RUN_FAULT). */
+  fault: CpuFault | undefined = undefined;
+
+  readonly memory: Memory;
+  private codeBase = 0;
+  private codeEnd = 0;
+  private decoded: (Decoded | undefined)[] = [];
+  private blocks: (BlockFunction | undefined)[] = [];
+  private blockLengths = new Int32Array(0);
+  private singles: (BlockFunction | undefined)[] = [];
+  private breakpointSlots = new Uint8Array(0);
+  private readonly breakpointSet = new Set<number>();
+
+  private readonly decode: Decoder;
+
+  /** `decode` defaults to the instruction table; tests may pass their own. */
+  constructor(memory: Memory, decode: Decoder = decodeWord) {
+    this.memory = memory;
+    this.decode = decode;
+    memory.onCodeWrite = (address) => this.invalidate(address);
+    this.refreshCodeRange();
+  }
+
+  /** Re-reads which addresses are executable (call after mapping code). */
+  refreshCodeRange(): void {
+    const executable = this.memory.regions().filter((region) => region.permissions & PERMISSION_EXECUTE);
+    this.codeBase = executable.length ? Math.min(...executable.map((region) => region.start)) & ~3 : 0;
+    this.codeEnd = executable.length ? Math.max(...executable.map((region) => region.end)) : 0;
+    const slots = Math.max(0, (this.codeEnd - this.codeBase + 3) >>> 2);
+    this.decoded = new Array(slots);
+    this.breakpointSlots = new Uint8Array(slots);
+    for (const address of this.breakpointSet) this.markBreakpoint(address, 1);
+    this.flushBlocks();
+  }
+
+  get flagsWord(): number {
+    return ((this.n << 31) | (this.z << 30) | (this.c << 29) | (this.v << 28)) >>> 0;
+  }
+
+  setFlagsWord(value: number): void {
+    this.n = (value >>> 31) & 1;
+    this.z = (value >>> 30) & 1;
+    this.c = (value >>> 29) & 1;
+    this.v = (value >>> 28) & 1;
+  }
+
+  setBreakpoints(addresses: Iterable<number>): void {
+    for (const address of this.breakpointSet) this.markBreakpoint(address, 0);
+    this.breakpointSet.clear();
+    for (const address of addresses) {
+      this.breakpointSet.add(address >>> 0);
+      this.markBreakpoint(address >>> 0, 1);
+    }
+    this.flushBlocks();
+  }
+
+  breakpointAt(address: number): boolean {
+    return this.breakpointSet.has(address >>> 0);
+  }
+
+  /** The decoded instruction at an executable address (cached), for the compiler and the debugger. */
+  instructionAt(address: number): Decoded | undefined {
+    const slot = (address - this.codeBase) >>> 2;
+    if ((address & 3) !== 0 || address < this.codeBase || address >= this.codeEnd) return undefined;
+    const cached = this.decoded[slot];
+    if (cached !== undefined) return cached;
+    if (!this.memory.permits(address, 4, 'execute')) return undefined;
+    const saved = this.memory.status;
+    const word = this.memory.fetch(address) >>> 0;
+    if (this.memory.status === MEMORY_FAULT && saved !== MEMORY_FAULT) {
+      this.memory.clearStatus();
+      return undefined;
+    }
+    let entry: Decoded;
+    const instruction = safeDecode(this.decode, word, address);
+    if (typeof instruction === 'string') entry = { word, problem: instruction };
+    else entry = { instruction, word };
+    this.decoded[slot] = entry;
+    return entry;
+  }
+
+  /**
+   * Runs at most `budget` instructions. Returns RUN_BUDGET when they are
+   * spent, or why it stopped early (trap, fault, watchpoint, breakpoint).
+   * A breakpoint at the current PC does not stop the first instruction when
+   * `leaveBreakpoint` is set (resuming from it).
+   */
+  run(budget: number, leaveBreakpoint = false): number {
+    const registers = this.registers;
+    const memory = this.memory;
+    const end = this.steps + budget;
+    let first = leaveBreakpoint;
+    memory.clearStatus();
+    this.fault = undefined;
+    while (this.steps < end) {
+      const pc = registers[PC] >>> 0;
+      const slot = (pc - this.codeBase) >>> 2;
+      if (pc < this.codeBase || pc >= this.codeEnd || (pc & 3) !== 0) return this.fetchFault(pc);
+      if (this.breakpointSlots[slot] !== 0 && !first) return RUN_BREAKPOINT;
+      first = false;
+      const remaining = end - this.steps;
+      let block = this.blocks[slot];
+      if (block === undefined && remaining > 1) block = this.compile(slot, pc);
+      if (block === undefined || this.blockLengths[slot] > remaining) {
+        block = this.single(slot, pc);
+        if (block === undefined) return this.fetchFault(pc);
+      }
+      const result = block(this, registers, memory, remaining);
+      if (result === BLOCK_CONTINUE) continue;
+      if (result === BLOCK_TRAP) return RUN_TRAP;
+      if (result === BLOCK_WATCH) return RUN_WATCH;
+      if (result === BLOCK_FAULT) {
+        if (this.fault === undefined && memory.fault !== undefined) {
+          this.fault = { type: 'memory', pc: registers[PC] >>> 0, memory: memory.fault };
+        }
+        return RUN_FAULT;
+      }
+    }
+    return RUN_BUDGET;
+  }
+
+  /** One instruction, as a discriminated result (DESIGN.md rule 5). */
+  step(leaveBreakpoint = true): StepResult {
+    const before = this.registers[PC] >>> 0;
+    const result = this.run(1, leaveBreakpoint);
+    if (result === RUN_TRAP) return { kind: 'trap', immediate: this.trapImmediate };
+    if (result === RUN_FAULT && this.fault) return { kind: 'fault', fault: this.fault };
+    return (this.registers[PC] >>> 0) === ((before + 4) >>> 0) ? NEXT : BRANCHED;
+  }
+
+  /** Called from generated code: records a CPU fault (PC already at the instruction). */
+  setFault(kind: number, word: number, message: string, detail: number): void {
+    const pc = this.registers[PC] >>> 0;
+    if (kind === FAULT_ALIGNMENT) {
+      this.fault = { type: 'memory', pc, memory: this.memory.describe(detail >>> 0, 4, /^st|push/.test(message) ? 'write' : 'read', 'alignment') };
+      this.fault.memory.message = `${message}: ${this.fault.memory.message}`;
+    } else if (kind === FAULT_THUMB) {
+      this.fault = { type: 'thumb', pc, target: detail >>> 0, message: `branch to ${hex(detail)}: ${message} (an odd address means Thumb code; Sherwood runs ARM code only)` };
+    } else {
+      this.fault = { type: kind === FAULT_UNDEFINED ? 'undefined' : 'unpredictable', pc, word: word >>> 0, message };
+    }
+  }
+
+  /** Drops decoded code at an address (memory there was written). */
+  invalidate(address: number): void {
+    if (address < this.codeBase || address >= this.codeEnd) return;
+    this.decoded[(address - this.codeBase) >>> 2] = undefined;
+    this.flushBlocks();
+  }
+
+  private flushBlocks(): void {
+    const slots = this.decoded.length;
+    this.blocks = new Array(slots);
+    this.singles = new Array(slots);
+    this.blockLengths = new Int32Array(slots);
+  }
+
+  private markBreakpoint(address: number, value: number): void {
+    if (address < this.codeBase || address >= this.codeEnd || (address & 3) !== 0) return;
+    this.breakpointSlots[(address - this.codeBase) >>> 2] = value;
+  }
+
+  private compile(slot: number, pc: number): BlockFunction | undefined {
+    if (!this.instructionAt(pc)) return undefined;
+    const block = compileBlock(pc, this, false);
+    this.blocks[slot] = block.run;
+    this.blockLengths[slot] = block.length;
+    return block.run;
+  }
+
+  private single(slot: number, pc: number): BlockFunction | undefined {
+    let block = this.singles[slot];
+    if (block !== undefined) return block;
+    if (!this.instructionAt(pc)) return undefined;
+    block = compileBlock(pc, this, true).run;
+    this.singles[slot] = block;
+    return block;
+  }
+
+  private fetchFault(pc: number): number {
+    if ((pc & 3) !== 0 && this.memory.permits(pc & ~3, 4, 'execute')) {
+      this.fault = { type: 'unpredictable', pc, word: 0, message: `PC ${hex(pc)} is not a multiple of 4` };
+    } else {
+      this.fault = { type: 'memory', pc, memory: this.memory.describe(pc, 4, 'execute') };
+    }
+    if (this.memory.status !== MEMORY_OK) this.memory.clearStatus();
+    return RUN_FAULT;
+  }
+}
+
+const NEXT: StepResult = Object.freeze({ kind: 'next' });
+const BRANCHED: StepResult = Object.freeze({ kind: 'branched' });
+
+/** Decodes through the instruction table; a plain-words reason when it cannot. */
+function safeDecode(decode: Decoder, word: number, address: number): Instruction | string {
+  let instruction: Instruction | undefined;
+  try {
+    instruction = decode(word, address);
+  } catch (error) {
+    return `the decoder failed on ${hex(word)}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  if (!instruction) return `undefined instruction ${hex(word)}: not an A32 instruction Sherwood knows`;
+  return instruction;
+}
