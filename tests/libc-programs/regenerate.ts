@@ -9,6 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { compileAndRun, parseRecords } from './glibc.js';
 import { generatePrintfCases } from './printf-cases.js';
 import { printfProgram } from './printf-program.js';
+import { generateScanfCases } from './scanf-cases.js';
+import { parseScanfOutput, scanfProgram } from './scanf-program.js';
 
 
 
@@ -23,6 +25,16 @@ function regeneratePrintf(): void {
   console.log(`printf: ${golden.length} cases`);
 }
 
+function regenerateScanf(): void {
+  const cases = generateScanfCases();
+  const expectations = parseScanfOutput(compileAndRun(scanfProgram(cases)).stdout.toString('latin1'));
+  if (expectations.length !== cases.length) throw new Error(`scanf: expected ${cases.length} records, got ${expectations.length}`);
+  const golden = cases.map((testCase, index) => ({ ...testCase, ...expectations[index] }));
+  writeFileSync(join(goldenDirectory, 'scanf.json'), JSON.stringify(golden, null, 0).replace(/\},\{/g, '},\n{') + '\n');
+  console.log(`scanf: ${golden.length} cases`);
+}
+
 const which = process.argv[2];
 if (!which || which === 'printf') regeneratePrintf();
 
+if (!which || which === 'scanf') regenerateScanf();
