@@ -33,8 +33,7 @@ function branchOffset(instruction: Instruction, address: number, alignment: numb
       alignment === 4 ? 'ARM instructions sit at addresses that are multiples of 4; check the label' : 'a Thumb target must be halfword-aligned',
     );
   }
-  const distance = target - ((address + 8) >>> 0);
-  if (distance < -RANGE || distance >= RANGE) {
+  if (offset < -RANGE || offset >= RANGE) {
     return failure(
       `branch target ${hex(target)} is out of range (more than 32 MiB from this instruction)`,
       0,

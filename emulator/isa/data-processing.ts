@@ -220,7 +220,9 @@ function encodeRegisterForm(opcode: number, instruction: Instruction): ReturnTyp
   if (SHIFT_MNEMONICS.includes(instruction.mnemonic)) {
     const parts = shiftOperands(instruction.mnemonic, operands);
     if (!parts) return failure('invalid operands', 0);
-    return encodeShiftedRegister(13, instruction, parts[0], -1, parts[1], instruction.mnemonic as ShiftType, parts[2], operands.length - 1);
+    // GNU `as` does not warn about pc in the shift mnemonics (`lsl r0, pc, r1`), only in `mov r0, pc, lsl r1`.
+    const result = encodeShiftedRegister(13, instruction, parts[0], -1, parts[1], instruction.mnemonic as ShiftType, parts[2], operands.length - 1);
+    return result.ok && result.warning === PC_UNPREDICTABLE ? encoded(result.word) : result;
   }
   const layout = layoutOf(shapeOf(opcode), operands);
   if (!layout) return failure('invalid operands', 0);

@@ -32,11 +32,11 @@ function registers(instruction: Instruction, count: number): boolean {
 // CLZ RBIT REV REV16 REVSH: <op>{<c>} <Rd>, <Rm>
 
 const UNARY_FORMS = [
-  { name: 'clz', bits: 0x016f_0f10, doc: 'Count leading zeros: Rd = number of zero bits above the highest set bit of Rm (32 for 0).' },
-  { name: 'rbit', bits: 0x06ff_0f30, doc: 'Reverse bits: bit i of Rd = bit 31-i of Rm.' },
-  { name: 'rev', bits: 0x06bf_0f30, doc: 'Reverse the byte order of a word (endianness swap).' },
-  { name: 'rev16', bits: 0x06bf_0fb0, doc: 'Reverse the byte order in each halfword.' },
-  { name: 'revsh', bits: 0x06ff_0fb0, doc: 'Reverse the bytes of the low halfword and sign-extend it to 32 bits.' },
+  { name: 'clz', bits: 0x016f_0f10, pcAllowed: false, doc: 'Count leading zeros: Rd = number of zero bits above the highest set bit of Rm (32 for 0).' },
+  { name: 'rbit', bits: 0x06ff_0f30, pcAllowed: true, doc: 'Reverse bits: bit i of Rd = bit 31-i of Rm.' },
+  { name: 'rev', bits: 0x06bf_0f30, pcAllowed: false, doc: 'Reverse the byte order of a word (endianness swap).' },
+  { name: 'rev16', bits: 0x06bf_0fb0, pcAllowed: false, doc: 'Reverse the byte order in each halfword.' },
+  { name: 'revsh', bits: 0x06ff_0fb0, pcAllowed: false, doc: 'Reverse the bytes of the low halfword and sign-extend it to 32 bits.' },
 ] as const;
 
 function unaryRow(form: (typeof UNARY_FORMS)[number]): InstructionRow {
@@ -55,7 +55,8 @@ function unaryRow(form: (typeof UNARY_FORMS)[number]): InstructionRow {
       return registers(instruction, 2);
     },
     encode(instruction) {
-      const rejected = rejectPc(instruction);
+      // GNU `as` rejects pc in CLZ and the REVs but (unlike the architecture) accepts it in RBIT.
+      const rejected = form.pcAllowed ? undefined : rejectPc(instruction);
       if (rejected) return rejected;
       return encoded(conditionBits(instruction.condition) | bits | (registerAt(instruction, 0) << 12) | registerAt(instruction, 1));
     },
@@ -176,8 +177,7 @@ function extractRow(signed: boolean): InstructionRow {
       return immediatesFrom(instruction, 2);
     },
     encode(instruction) {
-      const rejected = rejectPc(instruction);
-      if (rejected) return rejected;
+      // GNU `as` accepts pc in UBFX/SBFX (though the result is unpredictable).
       const field = bitField(instruction, 2);
       if (!Array.isArray(field)) return field;
       const [lsb, width] = field;

@@ -162,6 +162,9 @@ function msrRow(immediate: boolean): InstructionRow {
     doc: 'Write the named fields of the status register (apsr_nzcvq: the flags; apsr_g: the GE bits).',
     bits,
     mask: immediate ? 0x0fb0_f000 : 0x0fb0_fff0,
+    // With an empty field mask the immediate form is the hint space (NOP, YIELD, ...):
+    // unknown hints are not MSR (objdump shows them as .word).
+    owns: immediate ? (word) => (word & 0x000f_0000) !== 0 : undefined,
     accepts(instruction) {
       const [destination, source] = instruction.operands;
       return (
@@ -247,6 +250,32 @@ export const BARRIER_OPTIONS: Readonly<Record<string, number>> = {
   sy: 15, st: 14, ld: 13, ish: 11, ishst: 10, ishld: 9, nsh: 7, nshst: 6, nshld: 5, osh: 3, oshst: 2, oshld: 1,
 };
 
+/** SSBB and PSSBB are DSB with options 0 and 4; objdump names them. */
+function speculationBarrierRow(name: 'ssbb' | 'pssbb'): InstructionRow {
+  const bits = name === 'ssbb' ? 0x057f_f040 : 0x057f_f044;
+  return {
+    id: name,
+    class: 'system',
+    mnemonics: [name],
+    allowsSetFlags: false,
+    conditional: false,
+    syntax: name,
+    doc: name === 'ssbb' ? 'Speculative store bypass barrier.' : 'Physical speculative store bypass barrier.',
+    bits,
+    mask: 0x0fff_ffff,
+    priority: 1,
+    accepts(instruction) {
+      return instruction.operands.length === 0;
+    },
+    encode() {
+      return encoded(0xf000_0000 | bits);
+    },
+    decode(word) {
+      return instruction(name, word, false, []);
+    },
+  };
+}
+
 function barrierRow(name: 'dmb' | 'dsb' | 'isb'): InstructionRow {
   const bits = name === 'dsb' ? 0x057f_f040 : name === 'dmb' ? 0x057f_f050 : 0x057f_f060;
   return {
@@ -290,5 +319,7 @@ export const systemRows: InstructionRow[] = [
   barrierRow('dmb'),
   barrierRow('dsb'),
   barrierRow('isb'),
+  speculationBarrierRow('ssbb'),
+  speculationBarrierRow('pssbb'),
 ];
 

@@ -177,7 +177,7 @@ export function findRow(word: number): InstructionRow | undefined {
   const candidates = (rowIndex ??= buildIndex())[keyOf(word, word >>> 28 === 0xf)];
   for (let i = 0; i < candidates.length; i++) {
     const row = candidates[i];
-    if (((word & row.mask) >>> 0) === row.bits >>> 0) return row;
+    if (((word & row.mask) >>> 0) === row.bits >>> 0 && (row.owns === undefined || row.owns(word))) return row;
   }
   return undefined;
 }
@@ -189,6 +189,7 @@ export function findRowByScan(word: number): InstructionRow | undefined {
   for (const row of ROWS) {
     if (unconditional ? row.conditional : !row.conditional) continue;
     if (((word & row.mask) >>> 0) !== row.bits >>> 0) continue;
+    if (row.owns !== undefined && !row.owns(word)) continue;
     if (!best || (row.priority ?? 0) > (best.priority ?? 0)) best = row;
   }
   return best;

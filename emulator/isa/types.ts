@@ -121,6 +121,12 @@ export interface InstructionRow {
   mask: number;
   priority?: number;
   /**
+   * Optional: false for a word that bits/mask admit but the row does not own
+   * (an encoding hole a mask cannot express, e.g. MSR with an empty field
+   * mask). findRow then treats the row as not matching.
+   */
+  owns?(word: number): boolean;
+  /**
    * Does this row accept this operand shape? Used to pick the row for an
    * instruction before encoding (so the error comes from the right form).
    */
