@@ -359,7 +359,7 @@ function render(instruction: Instruction, style: Style, word: number | undefined
     if (index > 0) text += ', ';
     text += formatOperand(form.operands[index], instruction, style, comment);
   }
-  if (word !== undefined && !style.assembler && (DATA_PROCESSING.has(instruction.mnemonic) || instruction.mnemonic === 'msr') && (word & 0x0e000000) === 0x02000000) {
+  if (word !== undefined && (DATA_PROCESSING.has(instruction.mnemonic) || instruction.mnemonic === 'msr') && (word & 0x0e000000) === 0x02000000) {
     const last = form.operands[form.operands.length - 1];
     const rotated = last && last.kind === 'immediate' ? explicitRotation(word) : undefined;
     if (rotated !== undefined) {
@@ -387,8 +387,10 @@ export function formatDecoded(instruction: Instruction, word: number, address: n
  * the same word when placed at `address`. Branch and BLX targets are written
  * relative to the instruction (`b .+16`, `bl .-8`), so no label is needed;
  * `@` comments are left out; `mov r0, r0` stays `mov` (GNU `nop` is the
- * architectural NOP); LDRD/STRD name both registers.
+ * architectural NOP); LDRD/STRD name both registers. Given the `word`, a
+ * rotated immediate that `as` would encode with another rotation is written
+ * as GNU's explicit `#imm8, rotation` (assembled code never has one).
  */
-export function formatForAssembler(instruction: Instruction, address: number): string {
-  return render(instruction, { assembler: true, address: address >>> 0 }, undefined);
+export function formatForAssembler(instruction: Instruction, address: number, word?: number): string {
+  return render(instruction, { assembler: true, address: address >>> 0 }, word === undefined ? undefined : word >>> 0);
 }
