@@ -1,0 +1,128 @@
+/**
+ * Instructions on top of the ISA table: the readings of a written mnemonic
+ * (cached), encoding with the first reading a row accepts, the MOV/MVN form of
+ * `ldr rX, =constant`, and "did you mean" suggestions for unknown mnemonics.
+ */
+import { CONDITIONS, type Instruction, type Operand } from '../isa/types';
+import { MNEMONICS, encodeInstruction, parseMnemonic, type ParsedMnemonic } from '../isa/table';
+
+const readingCache = new Map<string, ParsedMnemonic[]>();
+
+export function readingsFor(word: string): ParsedMnemonic[] {
+  let readings = readingCache.get(word);
+  if (readings === undefined) {
+    readings = parseMnemonic(word);
+    if (readingCache.size > 50_000) readingCache.clear();
+    readingCache.set(word, readings);
+  }
+  return readings;
+}
+
+export interface EncodeFailure {
+  ok: false;
+  message: string;
+  hint?: string;
+  operandIndex?: number;
+}
+
+export type Encoded = { ok: true; word: number } | EncodeFailure;
+
+function tryReadings(readings: readonly ParsedMnemonic[], operands: Operand[], address: number): Encoded {
+  let failure: EncodeFailure | undefined;
+  for (const reading of readings) {
+    const instruction: Instruction = {
+      mnemonic: reading.mnemonic, condition: reading.condition, setFlags: reading.setFlags, operands,
+    };
+    const result = encodeInstruction(instruction, { address });
+    if (result.ok) return { ok: true, word: result.word };
+    const error = result.error;
+    const candidate: EncodeFailure = { ok: false, message: error.message, hint: error.hint, operandIndex: error.operandIndex };
+    // Prefer a row's own complaint (a range error) over "no row takes these operands".
+    if (!failure || (failure.message.startsWith('invalid operands') && !error.message.startsWith('invalid operands'))) {
+      failure = candidate;
+    }
+  }
+  return failure ?? { ok: false, message: 'unknown instruction' };
+}
+
+/**
+ * Encode with the first reading whose row accepts the operands. A bare
+ * expression where a row wants `#imm` (`svc 0`) is retried as an immediate.
+ */
+export function encodeWith(readings: readonly ParsedMnemonic[], operands: Operand[], address: number): Encoded {
+  const result = tryReadings(readings, operands, address);
+  if (result.ok || !operands.some((operand) => operand.kind === 'address')) return result;
+  const retried = operands.map((operand): Operand => (operand.kind === 'address' ? { kind: 'immediate', value: operand.value } : operand));
+  const second = tryReadings(readings, retried, address);
+  return second.ok ? second : result;
+}
+
+/** Does `value` fit an A32 modified immediate (8 bits rotated right by an even amount)? */
+export function fitsModifiedImmediate(value: number): boolean {
+  const word = value >>> 0;
+  for (let rotation = 0; rotation < 32; rotation += 2) {
+    const rotated = rotation === 0 ? word : ((word << rotation) | (word >>> (32 - rotation))) >>> 0;
+    if (rotated <= 0xff) return true;
+  }
+  return false;
+}
+
+/** `ldr rX, =value` as MOV or MVN when the constant allows (what `as` does); undefined otherwise. */
+export function literalAsMove(reading: ParsedMnemonic, register: number, value: number): number | undefined {
+  let mnemonic: string;
+  let immediate: number;
+  if (fitsModifiedImmediate(value)) {
+    mnemonic = 'mov';
+    immediate = value >>> 0;
+  } else if (fitsModifiedImmediate(~value)) {
+    mnemonic = 'mvn';
+    immediate = ~value >>> 0;
+  } else return undefined;
+  const result = encodeInstruction(
+    { mnemonic, condition: reading.condition, setFlags: false, operands: [{ kind: 'register', register }, { kind: 'immediate', value: immediate }] },
+    { address: 0 },
+  );
+  return result.ok ? result.word : undefined;
+}
+
+function editDistance(left: string, right: string, limit: number): number {
+  if (Math.abs(left.length - right.length) > limit) return limit + 1;
+  let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
+  for (let row = 1; row <= left.length; row++) {
+    const current = [row];
+    let best = row;
+    for (let column = 1; column <= right.length; column++) {
+      const cost = left[row - 1] === right[column - 1] ? 0 : 1;
+      current[column] = Math.min(previous[column] + 1, current[column - 1] + 1, previous[column - 1] + cost);
+      if (current[column] < best) best = current[column];
+    }
+    if (best > limit) return limit + 1;
+    previous = current;
+  }
+  return previous[right.length];
+}
+
+const SUFFIXES = ['', 's', ...CONDITIONS.filter((condition) => condition !== 'al'), 'hs', 'lo'];
+
+/** "unknown instruction 'mvo'" with the nearest known spelling as a hint. */
+export function unknownMnemonicMessage(word: string): { message: string; hint?: string } {
+  const lower = word.toLowerCase();
+  const message = `unknown instruction '${word}'`;
+  let best = '';
+  let bestDistance = lower.length <= 3 ? 1 : 2;
+  for (const suffix of SUFFIXES) {
+    if (suffix !== '' && !lower.endsWith(suffix)) continue;
+    const stem = lower.slice(0, lower.length - suffix.length);
+    if (stem === '') continue;
+    for (const known of MNEMONICS) {
+      const distance = editDistance(stem, known, bestDistance);
+      if (distance <= bestDistance && (distance < bestDistance || best === '')) {
+        best = known + suffix;
+        bestDistance = distance;
+      }
+    }
+  }
+  if (best !== '' && best !== lower) return { message, hint: `did you mean '${best}'?` };
+  if (lower === 'thumb' || lower.startsWith('it')) return { message, hint: 'Sherwood assembles ARM (A32) code only' };
+  return { message };
+}

@@ -1,0 +1,319 @@
+/**
+ * Instruction operands: source text -> the `Operand` values of
+ * emulator/isa/types.ts. Registers (with the APCS names), `#imm` and
+ * `#:lower16:sym`, shifts, memory operands in every addressing mode, register
+ * lists, `=expr`, status registers and bare expressions (addresses).
+ */
+import type { MemoryOffset, Operand, Shift, ShiftType } from '../isa/types';
+import { ABSOLUTE, type ExpressionEvaluator, type Value } from './expression';
+import { isIdentifierPart, type Lexer } from './lexer';
+
+const REGISTER_NAMES: Record<string, number> = {
+  sp: 13, lr: 14, pc: 15, fp: 11, ip: 12, sl: 10, sb: 9,
+  a1: 0, a2: 1, a3: 2, a4: 3, v1: 4, v2: 5, v3: 6, v4: 7, v5: 8, v6: 9, v7: 10, v8: 11,
+};
+for (let index = 0; index < 16; index++) REGISTER_NAMES[`r${index}`] = index;
+
+const REGISTERS = new Map<string, number>();
+for (const [name, number] of Object.entries(REGISTER_NAMES)) {
+  REGISTERS.set(name, number);
+  REGISTERS.set(name.toUpperCase(), number);
+}
+
+const SHIFTS = new Map<string, ShiftType>([
+  ['lsl', 'lsl'], ['lsr', 'lsr'], ['asr', 'asr'], ['ror', 'ror'], ['rrx', 'rrx'], ['asl', 'lsl'],
+]);
+
+/** Register number for a name (any case), or -1. */
+export function registerNumber(name: string): number {
+  const found = REGISTERS.get(name);
+  if (found !== undefined) return found;
+  const lower = REGISTERS.get(name.toLowerCase());
+  return lower === undefined ? -1 : lower;
+}
+
+function shiftType(name: string): ShiftType | undefined {
+  return SHIFTS.get(name) ?? SHIFTS.get(name.toLowerCase());
+}
+
+const STATUS = /^(apsr|cpsr|spsr)(?:_([a-z]+))?$/i;
+
+export class OperandParser {
+  lexer: Lexer;
+  evaluator: ExpressionEvaluator;
+  /** Set when an expression was not absolute (pass 1: the instruction must wait for pass 2). */
+  deferred = false;
+  error = '';
+  hint: string | undefined;
+  errorStart = 0;
+  errorEnd = 0;
+  /** Offsets of each operand's first character (for diagnostics). */
+  starts: number[] = [];
+  /** Text range of the `=expr` expression, when present. */
+  literalStart = -1;
+  literalEnd = -1;
+  private value: Value = { value: 0, section: 0 };
+
+  constructor(lexer: Lexer, evaluator: ExpressionEvaluator) {
+    this.lexer = lexer;
+    this.evaluator = evaluator;
+  }
+
+  private fail(message: string, start: number, end: number, hint?: string): false {
+    this.error = message;
+    this.hint = hint;
+    this.errorStart = start;
+    this.errorEnd = Math.max(end, start + 1);
+    return false;
+  }
+
+  private expression(): number | undefined {
+    if (!this.evaluator.evaluate(this.value)) {
+      this.fail(this.evaluator.error, this.evaluator.errorStart, this.evaluator.errorEnd);
+      return undefined;
+    }
+    if (this.value.section !== ABSOLUTE) this.deferred = true;
+    return this.value.value;
+  }
+
+  /** Parse all operands of the statement into `out`. */
+  parse(out: Operand[]): boolean {
+    const lexer = this.lexer;
+    this.deferred = false;
+    this.starts.length = 0;
+    this.literalStart = -1;
+    out.length = 0;
+    if (!lexer.skipSpaces()) return true;
+    for (;;) {
+      lexer.skipSpaces();
+      this.starts.push(lexer.pos);
+      if (!this.operand(out)) return false;
+      const code = lexer.peekCode();
+      if (code === -1) return true;
+      if (code !== 44) {
+        return this.fail(`unexpected '${lexer.text.slice(lexer.pos, lexer.end).trim()}' after an operand`, lexer.pos, lexer.end, 'separate operands with commas');
+      }
+      lexer.pos++;
+    }
+  }
+
+  /** Try to read a register name at the cursor; -1 (cursor unchanged) when there is none. */
+  private register(): number {
+    const lexer = this.lexer;
+    const code = lexer.peekCode();
+    if (code === -1) return -1;
+    const start = lexer.pos;
+    let end = start;
+    while (end < lexer.end && isIdentifierPart(lexer.text.charCodeAt(end))) end++;
+    if (end - start < 2 || end - start > 3) return -1;
+    const number = registerNumber(lexer.text.slice(start, end));
+    if (number >= 0) {
+      lexer.start = start;
+      lexer.pos = lexer.tokenEnd = end;
+    }
+    return number;
+  }
+
+  private operand(out: Operand[]): boolean {
+    const lexer = this.lexer;
+    const code = lexer.peekCode();
+    const start = lexer.pos;
+    if (code === 35) {
+      lexer.pos++;
+      return this.immediate(out);
+    }
+    if (code === 61) {
+      lexer.pos++;
+      lexer.skipSpaces();
+      this.literalStart = lexer.pos;
+      const value = this.expression();
+      if (value === undefined) return false;
+      this.literalEnd = lexer.pos;
+      out.push({ kind: 'literal', value });
+      return true;
+    }
+    if (code === 91) {
+      lexer.pos++;
+      return this.memory(out, start);
+    }
+    if (code === 123) {
+      lexer.pos++;
+      return this.registerList(out, start);
+    }
+    const register = this.register();
+    if (register >= 0) {
+      if (lexer.eat(33)) out.push({ kind: 'register', register, writeback: true });
+      else out.push({ kind: 'register', register });
+      return true;
+    }
+    // Shift names and status registers are words; anything else is an expression.
+    let end = start;
+    while (end < lexer.end && isIdentifierPart(lexer.text.charCodeAt(end))) end++;
+    if (end > start) {
+      const word = lexer.text.slice(start, end);
+      const type = shiftType(word);
+      if (type) {
+        lexer.pos = end;
+        const shift = this.shiftAmount(type, start);
+        if (!shift) return false;
+        out.push({ kind: 'shift', shift });
+        return true;
+      }
+      const status = STATUS.exec(word);
+      if (status) {
+        lexer.pos = end;
+        out.push({
+          kind: 'statusRegister',
+          name: status[1].toLowerCase() as 'apsr' | 'cpsr' | 'spsr',
+          fields: (status[2] ?? '').toLowerCase(),
+        });
+        return true;
+      }
+    }
+    const value = this.expression();
+    if (value === undefined) return false;
+    out.push({ kind: 'address', value });
+    return true;
+  }
+
+  private immediate(out: Operand[]): boolean {
+    const lexer = this.lexer;
+    let relocation: 'lower16' | 'upper16' | undefined;
+    if (lexer.peekCode() === 58) {
+      const rest = lexer.text.slice(lexer.pos, Math.min(lexer.end, lexer.pos + 9)).toLowerCase();
+      if (rest === ':lower16:') relocation = 'lower16';
+      else if (rest === ':upper16:') relocation = 'upper16';
+      else return this.fail('expected :lower16: or :upper16: after #', lexer.pos, lexer.pos + 1);
+      lexer.pos += 9;
+    }
+    const value = this.expression();
+    if (value === undefined) return false;
+    out.push(relocation ? { kind: 'immediate', value, relocation } : { kind: 'immediate', value });
+    return true;
+  }
+
+  /** After a shift name: `#n`, a register, or nothing for rrx. */
+  private shiftAmount(type: ShiftType, start: number): Shift | undefined {
+    const lexer = this.lexer;
+    if (type === 'rrx') return { type };
+    const register = this.register();
+    if (register >= 0) return { type, register };
+    if (lexer.peekCode() === 35) lexer.pos++;
+    else if (lexer.peekCode() === -1 || lexer.peekCode() === 44 || lexer.peekCode() === 93) {
+      this.fail(`'${type}' needs an amount: #n or a register`, start, lexer.pos);
+      return undefined;
+    }
+    const value = this.expression();
+    if (value === undefined) return undefined;
+    return { type, amount: value };
+  }
+
+  private memory(out: Operand[], start: number): boolean {
+    const lexer = this.lexer;
+    const base = this.register();
+    if (base < 0) return this.fail('expected a base register after [', start, lexer.pos + 1, 'write memory operands as [r1], [r1, #4] or [r1, r2]');
+    let offset: MemoryOffset | undefined;
+    if (lexer.eat(44)) {
+      const parsed = this.offset(start);
+      if (!parsed) return false;
+      offset = parsed;
+    }
+    if (!lexer.eat(93)) return this.fail("expected ']' to close the memory operand", start, lexer.pos + 1);
+    if (lexer.eat(33)) {
+      out.push({ kind: 'memory', base, offset, indexing: 'pre' });
+      return true;
+    }
+    if (offset === undefined && lexer.peekCode() === 44) {
+      // Post-indexed `[rn], #off` / `[rn], rm` — but `[rn], {..}` never occurs; look ahead.
+      const mark = lexer.pos;
+      lexer.pos++;
+      const following = lexer.peekCode();
+      if (following === 35 || following === 45 || following === 43 || this.peekRegister()) {
+        const parsed = this.offset(start);
+        if (!parsed) return false;
+        out.push({ kind: 'memory', base, offset: parsed, indexing: 'post' });
+        return true;
+      }
+      lexer.pos = mark;
+    }
+    out.push(offset ? { kind: 'memory', base, offset, indexing: 'offset' } : { kind: 'memory', base, indexing: 'offset' });
+    return true;
+  }
+
+  private peekRegister(): boolean {
+    const mark = this.lexer.pos;
+    const found = this.register() >= 0;
+    this.lexer.pos = mark;
+    return found;
+  }
+
+  private offset(start: number): MemoryOffset | undefined {
+    const lexer = this.lexer;
+    let code = lexer.peekCode();
+    if (code === 35) {
+      lexer.pos++;
+      code = lexer.peekCode();
+      const negative = code === 45;
+      const value = this.expression();
+      if (value === undefined) return undefined;
+      if (value < 0 || (negative && value === 0)) return { kind: 'immediate', value: -value, subtract: true };
+      return { kind: 'immediate', value, subtract: false };
+    }
+    let subtract = false;
+    if (code === 45 || code === 43) {
+      subtract = code === 45;
+      lexer.pos++;
+    }
+    const register = this.register();
+    if (register < 0) {
+      // `[r0, label]`-style or missing `#`: accept a plain expression as an immediate offset.
+      const value = this.expression();
+      if (value === undefined) return undefined;
+      const signed = subtract ? -value : value;
+      return signed < 0 ? { kind: 'immediate', value: -signed, subtract: true } : { kind: 'immediate', value: signed, subtract: false };
+    }
+    if (lexer.peekCode() === 44) {
+      const mark = lexer.pos;
+      lexer.pos++;
+      lexer.skipSpaces();
+      const wordStart = lexer.pos;
+      let end = wordStart;
+      while (end < lexer.end && isIdentifierPart(lexer.text.charCodeAt(end))) end++;
+      const type = end > wordStart ? shiftType(lexer.text.slice(wordStart, end)) : undefined;
+      if (!type) {
+        lexer.pos = mark;
+        return { kind: 'register', register, subtract };
+      }
+      lexer.pos = end;
+      const shift = this.shiftAmount(type, wordStart);
+      if (!shift) return undefined;
+      return { kind: 'register', register, subtract, shift };
+    }
+    if (start < 0) return undefined;
+    return { kind: 'register', register, subtract };
+  }
+
+  private registerList(out: Operand[], start: number): boolean {
+    const lexer = this.lexer;
+    let mask = 0;
+    if (lexer.peekCode() !== 125) {
+      for (;;) {
+        const itemStart = lexer.pos;
+        const first = this.register();
+        if (first < 0) return this.fail('expected a register in the register list', itemStart, lexer.pos + 1, 'write lists as {r0, r4-r6, lr}');
+        let last = first;
+        if (lexer.eat(45)) {
+          last = this.register();
+          if (last < 0) return this.fail("expected a register after '-' in the register list", itemStart, lexer.pos + 1);
+          if (last < first) return this.fail(`register range ${lexer.text.slice(itemStart, lexer.pos).trim()} goes backwards`, itemStart, lexer.pos, 'write the lower register first');
+        }
+        for (let register = first; register <= last; register++) mask |= 1 << register;
+        if (!lexer.eat(44)) break;
+      }
+    }
+    if (!lexer.eat(125)) return this.fail("expected '}' to close the register list", start, lexer.pos + 1);
+    if (lexer.eat(94)) out.push({ kind: 'registerList', mask, userMode: true });
+    else out.push({ kind: 'registerList', mask });
+    return true;
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * Pass 2: place the sections where `ld` would, then finish every pending
+ * statement with absolute addresses (branch targets, literal-pool loads, data
+ * naming labels, deferred `.equ`s), and build the Program.
+ */
+import type { Operand } from '../isa/types';
+import {
+  PENDING_ASSIGN, PENDING_DATA, PENDING_INSTRUCTION, PENDING_LOCAL_LABEL, PENDING_SIZE, type Assembler, type Pending,
+} from './assembler';
+import { checkFits } from './data-directives';
+import { ABSOLUTE, type Value } from './expression';
+import { encodeWith, readingsFor } from './instructions';
+import { TEXT_SEGMENT_START, layoutSections } from './layout';
+import type { AssembleResult, Program, ProgramSymbol, Section, SourceMapEntry } from './program';
+import { KIND_CODE, KIND_DATA } from './section-buffer';
+import { SYMBOL_DEFERRED, SYMBOL_LABEL, SYMBOL_UNDEFINED, SYMBOL_VALUE, type SymbolEntry } from './symbols';
+
+const KIND_NAMES: SourceMapEntry['kind'][] = ['code', 'data', 'literal'];
+
+function installHooks(assembler: Assembler): void {
+  const lexer = assembler.lexer;
+  const evaluator = assembler.evaluator;
+  assembler.evaluateDeferred = (symbol: SymbolEntry, out: Value): boolean => {
+    const deferred = symbol.deferred;
+    if (!deferred || symbol.resolving) {
+      evaluator.error = `'${symbol.name}' is defined in terms of itself`;
+      return false;
+    }
+    symbol.resolving = true;
+    const text = lexer.text;
+    const pos = lexer.pos;
+    const end = lexer.end;
+    const dot = assembler.dotValue;
+    lexer.reset(deferred.text, deferred.start, deferred.end);
+    const ok = evaluator.evaluate(out);
+    lexer.reset(text, pos, end);
+    assembler.dotValue = dot;
+    symbol.resolving = false;
+    if (ok) {
+      symbol.state = SYMBOL_VALUE;
+      symbol.section = ABSOLUTE;
+      symbol.value = out.value;
+    }
+    return ok;
+  };
+  assembler.undefinedSymbol = (name: string, out: Value): boolean => {
+    const resolve = assembler.options.resolveExternal;
+    let address: number | undefined;
+    try {
+      address = resolve ? resolve(name) : undefined;
+    } catch {
+      address = undefined;
+    }
+    if (typeof address !== 'number' || !Number.isFinite(address)) return false;
+    const record = assembler.context;
+    const files = assembler.reader.files;
+    assembler.externals.push({
+      name, address: assembler.dotValue,
+      position: { file: files[record?.file ?? 0] ?? '', line: record?.line ?? 0, column: record?.column ?? 0 },
+    });
+    out.value = address >>> 0;
+    out.section = ABSOLUTE;
+    return true;
+  };
+}
+
+function finishInstruction(assembler: Assembler, record: Pending, address: number): void {
+  const lexer = assembler.lexer;
+  const parser = assembler.operandParser;
+  const mnemonic = record.mnemonic ?? '';
+  lexer.reset(record.text, record.start + mnemonic.length, record.end);
+  const operands = assembler.operands;
+  if (!parser.parse(operands)) {
+    assembler.error(parser.error, parser.errorStart, parser.errorEnd, parser.hint);
+    return;
+  }
+  let readings = readingsFor(mnemonic);
+  const literal = record.literal;
+  if (literal) {
+    const index = operands.findIndex((operand) => operand.kind === 'literal');
+    const value = index >= 0 ? (operands[index] as { value: number }).value : 0;
+    literal.section.writeWord(literal.offset, value);
+    const slot: Operand = { kind: 'address', value: assembler.sectionBase[literal.section.id] + literal.offset };
+    if (index >= 0) operands[index] = slot;
+    readings = readings.filter((reading) => reading.mnemonic === 'ldr');
+  }
+  const result = encodeWith(readings, operands, address);
+  if (result.ok) {
+    record.section!.writeWord(record.offset, result.word);
+    return;
+  }
+  const hint = literal ? 'the literal pool is too far away; add .ltorg after a nearby branch or return' : result.hint;
+  assembler.error(result.message, assembler.columnStart(result.operandIndex, record.start), record.end, literal ? hint : result.hint);
+}
+
+export function passTwo(assembler: Assembler): void {
+  installHooks(assembler);
+  const sections = assembler.sections;
+  const layout = layoutSections(sections);
+  const base = assembler.sectionBase;
+  base.length = sections.length + 1;
+  base[0] = 0;
+  for (let index = 0; index < sections.length; index++) base[sections[index].id] = layout.addresses[index];
+  assembler.layoutOrder = layout.order;
+  assembler.layoutSizes = layout.sizes;
+  assembler.localCounts.clear();
+  assembler.evaluator.resolver = assembler.passTwo;
+  const lexer = assembler.lexer;
+  const evaluator = assembler.evaluator;
+  const value = assembler.value;
+  for (const record of assembler.pending) {
+    if (record.kind === PENDING_LOCAL_LABEL) {
+      assembler.localCounts.set(record.size, (assembler.localCounts.get(record.size) ?? 0) + 1);
+      continue;
+    }
+    assembler.context = record;
+    const address = (record.section ? base[record.section.id] : 0) + record.offset;
+    assembler.dotValue = address;
+    if (record.kind === PENDING_INSTRUCTION) {
+      finishInstruction(assembler, record, address);
+      continue;
+    }
+    lexer.reset(record.text, record.start, record.end);
+    if (!evaluator.evaluate(value)) {
+      assembler.error(evaluator.error, evaluator.errorStart, evaluator.errorEnd);
+      continue;
+    }
+    const symbol = record.symbol;
+    if (record.kind === PENDING_DATA) {
+      checkFits(assembler, value.value, record.size, record.start, record.end);
+      record.section!.writeValue(record.offset, record.size, value.value);
+    } else if (record.kind === PENDING_ASSIGN && symbol) {
+      symbol.state = SYMBOL_VALUE;
+      symbol.section = ABSOLUTE;
+      symbol.value = value.value;
+    } else if (record.kind === PENDING_SIZE && symbol) {
+      symbol.size = value.value;
+    }
+  }
+  assembler.context = undefined;
+}
+
+export function buildResult(assembler: Assembler): AssembleResult {
+  const files = assembler.reader.files;
+  const order = assembler.layoutOrder;
+  const base = assembler.sectionBase;
+  const diagnostics = assembler.diagnostics
+    .map((diagnostic, index) => ({ diagnostic, index }))
+    .sort((left, right) =>
+      files.indexOf(left.diagnostic.file) - files.indexOf(right.diagnostic.file)
+      || left.diagnostic.line - right.diagnostic.line || left.index - right.index)
+    .map((entry) => entry.diagnostic);
+  if (assembler.errorCount > 0) return { ok: false, diagnostics };
+  const sections: Section[] = [];
+  const sourceMap: SourceMapEntry[] = [];
+  for (const index of order) {
+    const section = assembler.sections[index];
+    const size = assembler.layoutSizes[index];
+    const address = base[section.id];
+    const bytes = new Uint8Array(size);
+    if (!section.flags.nobits) bytes.set(section.bytes.subarray(0, Math.min(size, section.size)));
+    sections.push({ name: section.name, address, bytes, size, alignment: section.alignment, flags: { ...section.flags } });
+    for (let entry = 0; entry < section.mapOffsets.length; entry++) {
+      const kind = section.mapKinds[entry];
+      if (section.flags.nobits && kind !== KIND_CODE && kind !== KIND_DATA) continue;
+      sourceMap.push({
+        address: address + section.mapOffsets[entry],
+        size: section.mapSizes[entry],
+        position: { file: files[section.mapFiles[entry]] ?? '', line: section.mapLines[entry], column: section.mapColumns[entry] },
+        kind: KIND_NAMES[kind],
+      });
+    }
+  }
+  const symbols: ProgramSymbol[] = [];
+  for (const symbol of assembler.symbols.values()) {
+    if (symbol.state === SYMBOL_UNDEFINED || symbol.state === SYMBOL_DEFERRED || symbol.name.includes('\u0002')) continue;
+    const placed = symbol.section !== ABSOLUTE;
+    const section = placed ? assembler.sections[symbol.section - 1] : undefined;
+    const programSymbol: ProgramSymbol = {
+      name: symbol.name,
+      value: ((placed ? base[symbol.section] : 0) + symbol.value) >>> 0,
+      global: symbol.global,
+      type: symbol.type,
+      size: symbol.size >>> 0,
+      position: { file: files[symbol.file] ?? '', line: symbol.line, column: symbol.column },
+    };
+    if (section) programSymbol.section = section.name;
+    symbols.push(programSymbol);
+  }
+  const start = assembler.symbols.get('_start');
+  const hasStart = start !== undefined && start.state === SYMBOL_LABEL;
+  const text = assembler.sectionsByName.get('.text');
+  let entry = hasStart ? (base[start.section] + start.value) >>> 0 : text && text.size > 0 ? base[text.id] : sections[0]?.address ?? TEXT_SEGMENT_START;
+  if (!hasStart && start?.state === SYMBOL_VALUE) entry = start.value >>> 0;
+  const program: Program = {
+    file: assembler.options.file ?? 'input.s',
+    sections,
+    symbols,
+    entry,
+    hasStart,
+    sourceMap,
+    externals: assembler.externals,
+    diagnostics,
+  };
+  return { ok: true, program };
+}

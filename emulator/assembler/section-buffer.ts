@@ -1,0 +1,125 @@
+/**
+ * One section being assembled: a growable byte buffer, its alignment, the
+ * source-map entries of what was emitted into it (by offset, in order), and
+ * the literal pool waiting for the next `.ltorg` or the end of the section.
+ */
+import type { SectionFlags } from './layout';
+
+export const KIND_CODE = 0;
+export const KIND_DATA = 1;
+export const KIND_LITERAL = 2;
+
+/** The A32 NOP `as` pads code with under -march=armv7ve. */
+export const NOP_WORD = 0xe320f000;
+
+export interface LiteralEntry {
+  section: SectionBuffer;
+  /** Offset in the section once the pool is placed; -1 before. */
+  offset: number;
+  /** Known value (constants); pass 2 writes the others. */
+  value: number;
+  known: boolean;
+  file: number;
+  line: number;
+  column: number;
+}
+
+export class SectionBuffer {
+  readonly id: number;
+  readonly name: string;
+  flags: SectionFlags;
+  bytes = new Uint8Array(256);
+  size = 0;
+  alignment = 1;
+  mapOffsets: number[] = [];
+  mapSizes: number[] = [];
+  mapKinds: number[] = [];
+  mapFiles: number[] = [];
+  mapLines: number[] = [];
+  mapColumns: number[] = [];
+  pool: LiteralEntry[] = [];
+  poolKeys = new Map<string, LiteralEntry>();
+
+  constructor(id: number, name: string, flags: SectionFlags) {
+    this.id = id;
+    this.name = name;
+    this.flags = flags;
+  }
+
+  /** Grow by `count` bytes (zero-filled); returns the offset of the first. */
+  reserve(count: number): number {
+    const offset = this.size;
+    const needed = offset + count;
+    if (needed > this.bytes.length) {
+      let capacity = this.bytes.length * 2;
+      while (capacity < needed) capacity *= 2;
+      const grown = new Uint8Array(capacity);
+      grown.set(this.bytes.subarray(0, offset));
+      this.bytes = grown;
+    }
+    this.size = needed;
+    return offset;
+  }
+
+  writeWord(offset: number, value: number): void {
+    const bytes = this.bytes;
+    bytes[offset] = value;
+    bytes[offset + 1] = value >>> 8;
+    bytes[offset + 2] = value >>> 16;
+    bytes[offset + 3] = value >>> 24;
+  }
+
+  /** Write `size` (1..8) bytes of `value`, little-endian; 8 sign-extends 32-bit values unless `high` is given. */
+  writeValue(offset: number, size: number, value: number, high?: number): void {
+    const bytes = this.bytes;
+    const low = value | 0;
+    for (let index = 0; index < size && index < 4; index++) bytes[offset + index] = low >>> (index * 8);
+    if (size > 4) {
+      const top = high ?? (value < 0 ? -1 : Math.floor(value / 4294967296));
+      for (let index = 4; index < size; index++) bytes[offset + index] = top >>> ((index - 4) * 8);
+    }
+  }
+
+  map(offset: number, size: number, kind: number, file: number, line: number, column: number): void {
+    this.mapOffsets.push(offset);
+    this.mapSizes.push(size);
+    this.mapKinds.push(kind);
+    this.mapFiles.push(file);
+    this.mapLines.push(line);
+    this.mapColumns.push(column);
+  }
+
+  /** Pad to a multiple of `alignment` the way `as` does: NOPs in code (after zero bytes up to a word), else `fill`. */
+  align(alignment: number, fill: number, fillSize = 1, maximum = -1): void {
+    if (alignment > this.alignment) this.alignment = alignment;
+    const padding = (alignment - (this.size % alignment)) % alignment;
+    if (padding === 0 || (maximum >= 0 && padding > maximum)) return;
+    const offset = this.reserve(padding);
+    if (this.flags.execute && fill === -1) {
+      let cursor = offset;
+      while (cursor % 4 !== 0 && cursor < offset + padding) this.bytes[cursor++] = 0;
+      while (cursor + 4 <= offset + padding) {
+        this.writeWord(cursor, NOP_WORD);
+        cursor += 4;
+      }
+      return;
+    }
+    if (fill === -1 || fill === 0) return;
+    for (let cursor = offset; cursor < offset + padding; cursor += fillSize) {
+      this.writeValue(cursor, Math.min(fillSize, offset + padding - cursor), fill);
+    }
+  }
+
+  /** Place the pending literals here (aligned to 4), as `.ltorg` does. */
+  flushPool(): void {
+    if (this.pool.length === 0) return;
+    this.align(4, -1);
+    for (const entry of this.pool) {
+      entry.offset = this.reserve(4);
+      if (entry.known) this.writeWord(entry.offset, entry.value);
+      this.map(entry.offset, 4, KIND_LITERAL, entry.file, entry.line, entry.column);
+    }
+    this.pool = [];
+    this.poolKeys.clear();
+  }
+}
