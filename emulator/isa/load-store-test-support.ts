@@ -3,7 +3,8 @@
  * row selection as the table does it (keeping warnings), and objdump-style
  * text of a decoded instruction, to compare decoders with objdump.
  */
-import type { EncodeResult, Instruction, InstructionRow, MemoryOffset, Operand } from './types';
+import type { EncodeResult, Instruction, InstructionRow, MemoryOffset, Operand, Shift } from './types';
+import { parseMnemonic } from './table';
 import { loadStoreRows } from './load-store';
 import { loadStoreMultipleRows } from './load-store-multiple';
 import type { GnuResult } from './load-store-goldens';
@@ -90,4 +91,95 @@ export function compareWithGnu(entry: LoadStoreCase, gnu: GnuResult): string | u
     return `${entry.text}: decoded "${text}" re-encodes to ${again.ok ? again.word.toString(16) : again.error.message}`;
   }
   return undefined;
+}
+
+const REGISTER_NAMES: Record<string, number> = { sp: 13, lr: 14, pc: 15, ip: 12, fp: 11, sl: 10 };
+
+function parseRegister(text: string): number | undefined {
+  const name = text.trim().toLowerCase();
+  if (name in REGISTER_NAMES) return REGISTER_NAMES[name];
+  const match = /^r(\d+)$/.exec(name);
+  return match && Number(match[1]) < 16 ? Number(match[1]) : undefined;
+}
+
+function parseOffset(parts: string[]): MemoryOffset | undefined {
+  if (parts.length === 0) return undefined;
+  const first = parts[0].trim();
+  if (first.startsWith('#')) {
+    const text = first.slice(1).trim();
+    const value = Number(text);
+    return { kind: 'immediate', value: text.startsWith('-') && value === 0 ? -0 : value, subtract: false };
+  }
+  const subtract = first.startsWith('-');
+  const register = parseRegister(first.replace(/^[-+]/, '')) ?? 0;
+  const offset: MemoryOffset = { kind: 'register', register, subtract };
+  const shiftText = parts[1]?.trim();
+  if (shiftText) {
+    const [type, amount] = shiftText.split(/\s+/) as [Shift['type'], string | undefined];
+    if (type === 'rrx') offset.shift = { type };
+    else if (amount?.startsWith('#')) offset.shift = { type, amount: Number(amount.slice(1)) };
+    else offset.shift = { type, register: parseRegister(amount ?? '') ?? 0 };
+  }
+  return offset;
+}
+
+/** Split at top-level commas (not inside [] or {}). */
+function splitOperands(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === '[' || char === '{') depth++;
+    else if (char === ']' || char === '}') depth--;
+    else if (char === ',' && depth === 0) {
+      parts.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  if (text.trim() !== '') parts.push(text.slice(start).trim());
+  return parts;
+}
+
+/**
+ * A test-only reader for load/store source text: `ldrbeq r0, [r1, -r2, lsl #2]!`,
+ * `pop {r4-r6, pc}`, `ldr r0, label` (labels from `labels`). Not the assembler.
+ */
+export function parseLoadStore(text: string, labels: Record<string, number> = {}): Instruction {
+  const space = text.indexOf(' ');
+  const written = space < 0 ? text : text.slice(0, space);
+  const reading = parseMnemonic(written)[0] ?? { mnemonic: written, condition: 'al' as const, setFlags: false };
+  const parts = splitOperands(space < 0 ? '' : text.slice(space + 1));
+  const operands: Operand[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i];
+    if (part.startsWith('[')) {
+      const close = part.indexOf(']');
+      const inner = splitOperands(part.slice(1, close));
+      const base = parseRegister(inner[0]) ?? 0;
+      if (part.endsWith('!')) {
+        operands.push({ kind: 'memory', base, offset: parseOffset(inner.slice(1)), indexing: 'pre' });
+      } else if (inner.length > 1) {
+        operands.push({ kind: 'memory', base, offset: parseOffset(inner.slice(1)), indexing: 'offset' });
+      } else if (i + 1 < parts.length) {
+        operands.push({ kind: 'memory', base, offset: parseOffset(parts.slice(i + 1)), indexing: 'post' });
+        break;
+      } else {
+        operands.push({ kind: 'memory', base, indexing: 'offset' });
+      }
+    } else if (part.startsWith('{')) {
+      let mask = 0;
+      for (const item of splitOperands(part.slice(1, part.lastIndexOf('}')))) {
+        const [from, to] = item.split('-').map((name) => parseRegister(name) ?? 0);
+        for (let register = from; register <= (to ?? from); register++) mask |= 1 << register;
+      }
+      operands.push(part.endsWith('^') ? { kind: 'registerList', mask, userMode: true } : { kind: 'registerList', mask });
+    } else if (parseRegister(part.replace(/!$/, '')) !== undefined) {
+      const register = parseRegister(part.replace(/!$/, '')) ?? 0;
+      operands.push(part.endsWith('!') ? { kind: 'register', register, writeback: true } : { kind: 'register', register });
+    } else {
+      operands.push({ kind: 'address', value: labels[part] ?? Number(part) });
+    }
+  }
+  return { mnemonic: reading.mnemonic, condition: reading.condition, setFlags: reading.setFlags, operands };
 }
