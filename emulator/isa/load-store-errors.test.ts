@@ -149,3 +149,21 @@ describe('no input throws', () => {
     expect(encoded).toBeGreaterThan(0);
   });
 });
+
+describe('immediate offset sign conventions the parser may use', () => {
+  const load = (offset: { value: number; subtract: boolean }, mnemonic = 'ldr'): number => {
+    const result = encodeWithRows(
+      { mnemonic, condition: 'al', setFlags: false, operands: [{ kind: 'register', register: 0 }, { kind: 'memory', base: 1, offset: { kind: 'immediate', ...offset }, indexing: 'offset' }] },
+      ADDRESS,
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    return result.word;
+  };
+
+  it.each(['ldr', 'ldrh'])('%s: #-4 as a negative value or as subtract gives the same word; #-0 keeps U = 0', (mnemonic) => {
+    expect(load({ value: -4, subtract: false }, mnemonic)).toBe(load({ value: 4, subtract: true }, mnemonic));
+    expect(load({ value: -0, subtract: false }, mnemonic)).toBe(load({ value: 0, subtract: true }, mnemonic));
+    expect(load({ value: -0, subtract: false }, mnemonic) & (1 << 23)).toBe(0);
+    expect(load({ value: 0, subtract: false }, mnemonic) & (1 << 23)).not.toBe(0);
+  });
+});
