@@ -3,7 +3,7 @@
  * source must become) and `qemu-arm` (what a program must print and return).
  * Used by scripts/regenerate-golden.ts and by the live comparisons.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -116,4 +116,61 @@ export function runWithQemu(elf: Uint8Array): ProgramRun {
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+export interface CommandResult {
+  stdout: string;
+  stderr: string;
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  error?: string;
+}
+
+/** Runs a command without blocking, so several programs can run side by side. */
+export function runCommand(command: string, args: readonly string[], timeoutMs = 20_000): Promise<CommandResult> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    let error: string | undefined;
+    const timer = setTimeout(() => {
+      error = `timed out after ${timeoutMs} ms`;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.on('error', (cause) => {
+      error = cause.message;
+    });
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      resolve({
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+        status,
+        signal,
+        ...(error ? { error } : {}),
+      });
+    });
+  });
+}
+
+/** `runWithQemu` without blocking: writes the executable, runs it, removes it. */
+export async function runWithQemuAsync(elf: Uint8Array): Promise<ProgramRun> {
+  const work = scratch();
+  try {
+    const executable = path.join(work, 'program');
+    writeFileSync(executable, elf);
+    chmodSync(executable, 0o755);
+    return await runExecutable(executable);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** Runs an ARM executable file already on disk under qemu-arm. */
+export async function runExecutable(executable: string): Promise<ProgramRun> {
+  const run = await runCommand(QEMU_ARM, [executable], 10_000);
+  const problem = run.error ?? (run.signal ? `killed by ${run.signal}${run.stderr ? ': ' + run.stderr.trim() : ''}` : undefined);
+  return { stdout: run.stdout, exitCode: run.status ?? -1, ...(problem ? { problem } : {}) };
 }
