@@ -70,10 +70,19 @@ interface Outcome {
   address?: number;
 }
 
+const FLAG_SETTING = 'and|eor|sub|rsb|add|adc|sbc|rsc|tst|teq|cmp|cmn|orr|mov|bic|mvn|lsl|lsr|asr|ror|rrx|mul|mla|umull|umlal|smull|smlal';
+const UNIFIED_S_CONDITION = new RegExp(`^(${FLAG_SETTING})s(eq|ne|cs|cc|hs|lo|mi|pl|vs|vc|hi|ls|ge|lt|gt|le|al)(?=\\s|$)`);
+
+/** The divided-syntax spelling of a line: `addseq` becomes `addeqs`. */
+function dividedSpelling(source: string): string {
+  return source.replace(UNIFIED_S_CONDITION, '$1$2s');
+}
+
 /** Two passes: find the lines `as` rejects, then assemble the rest, one word each at 4 * position. */
 function resolve(cases: readonly GoldenCase[], scratch: string, syntax: 'unified' | 'divided'): Outcome[] {
+  const spell = syntax === 'divided' ? dividedSpelling : (source: string) => source;
   const first = assemble(
-    cases.map((item) => item.source),
+    cases.map((item) => spell(item.source)),
     scratch,
     syntax,
   );
@@ -83,7 +92,7 @@ function resolve(cases: readonly GoldenCase[], scratch: string, syntax: 'unified
   });
   const accepted = cases.flatMap((_, index) => (outcomes[index].error === undefined ? [index] : []));
   const second = assemble(
-    accepted.map((index) => cases[index].source),
+    accepted.map((index) => spell(cases[index].source)),
     scratch,
     syntax,
   );

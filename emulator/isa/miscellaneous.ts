@@ -173,6 +173,8 @@ function extractRow(signed: boolean): InstructionRow {
       : 'Unsigned bit-field extract: Rd = bits lsb..lsb+width-1 of Rn, zero-extended.',
     bits,
     mask: 0x0fe0_0070,
+    // A field running past bit 31 is UNPREDICTABLE.
+    owns: (word) => ((word >>> 7) & 31) + ((word >>> 16) & 31) <= 31,
     accepts(instruction) {
       return immediatesFrom(instruction, 2);
     },
@@ -213,6 +215,8 @@ function insertRow(clear: boolean): InstructionRow {
     bits: clear ? 0x07c0_001f : 0x07c0_0010,
     mask: clear ? 0x0fe0_007f : 0x0fe0_0070,
     priority: clear ? 1 : 0,
+    // msb below lsb is UNPREDICTABLE: no field to insert.
+    owns: (word) => ((word >>> 16) & 31) >= ((word >>> 7) & 31),
     accepts(instruction) {
       return immediatesFrom(instruction, registerCount);
     },

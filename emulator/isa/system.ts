@@ -162,9 +162,9 @@ function msrRow(immediate: boolean): InstructionRow {
     doc: 'Write the named fields of the status register (apsr_nzcvq: the flags; apsr_g: the GE bits).',
     bits,
     mask: immediate ? 0x0fb0_f000 : 0x0fb0_fff0,
-    // With an empty field mask the immediate form is the hint space (NOP, YIELD, ...):
-    // unknown hints are not MSR (objdump shows them as .word).
-    owns: immediate ? (word) => (word & 0x000f_0000) !== 0 : undefined,
+    // An empty field mask writes nothing: unpredictable for the register form, and for the
+    // immediate form it is the hint space (NOP, YIELD, ...), where unknown hints show as .word.
+    owns: (word) => (word & 0x000f_0000) !== 0,
     accepts(instruction) {
       const [destination, source] = instruction.operands;
       return (
@@ -226,6 +226,8 @@ function trapRow(name: 'bkpt' | 'udf'): InstructionRow {
     doc: name === 'bkpt' ? 'Breakpoint: stop here (the debugger takes over).' : 'Permanently undefined: raise an undefined-instruction fault.',
     bits,
     mask: 0x0ff0_00f0,
+    // Only the AL condition is defined (others are UNPREDICTABLE).
+    owns: (word) => word >>> 28 === 0xe,
     accepts(instruction) {
       const { operands } = instruction;
       return operands.length === 0 || (operands.length === 1 && immediateOrAddress(operands[0]));

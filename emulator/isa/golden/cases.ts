@@ -107,7 +107,7 @@ export function generateCases(seed = 0x5eed): GoldenCase[] {
   for (const name of operations) {
     const test = ['tst', 'teq', 'cmp', 'cmn'].includes(name);
     const move = name === 'mov' || name === 'mvn';
-    for (let round = 0; round < 36; round++) {
+    for (let round = 0; round < 60; round++) {
       const flags = !test && next() < 0.3 ? 's' : test && next() < 0.05 ? 's' : '';
       const mnemonic = `${name}${flags}${condition()}`;
       const lead: Operand[] = test ? [register(anyRegister())] : move ? [register(anyRegister())] : [register(anyRegister()), register(anyRegister())];
@@ -266,7 +266,9 @@ export function generateCases(seed = 0x5eed): GoldenCase[] {
   add('bkptne', []);
   for (const name of ['dmb', 'dsb', 'isb']) {
     add(name, []);
-    for (const option of [15, 14, 11, 10, 3, 7, 0, 16]) add(name, [immediate(option)]);
+    for (const option of [15, 14, 11, 10, 3, 7, 0, 4, 16]) add(name, [immediate(option)]);
   }
+  add('ssbb', []);
+  add('pssbb', []);
   return cases;
 }
