@@ -162,11 +162,20 @@ export function compareSections(
       problems.push(`${ours.name}: Sherwood has ${ours.size} bytes, GNU has no such section`);
     }
   }
+  // Where a whole section moved, compare each line with GNU's bytes at the same
+  // offset in the section, so one layout difference is reported once, not per line.
+  const moved = new Map<string, number>();
+  for (const section of gnuSections) {
+    const ours = program.sections.find((candidate) => candidate.name === section.name);
+    if (ours && ours.address !== section.address) moved.set(ours.name, section.address - ours.address);
+  }
   const gnuBytesAt = (address: number, size: number): Uint8Array | undefined => {
+    const ours = program.sections.find((section) => address >= section.address && address < section.address + section.size);
+    const gnuAddress = (address + (ours ? (moved.get(ours.name) ?? 0) : 0)) >>> 0;
     for (const section of gnuSections) {
-      if (address >= section.address && address + size <= section.address + section.size) {
+      if (gnuAddress >= section.address && gnuAddress + size <= section.address + section.size) {
         if (section.nobits) return new Uint8Array(size);
-        return section.bytes.subarray(address - section.address, address - section.address + size);
+        return section.bytes.subarray(gnuAddress - section.address, gnuAddress - section.address + size);
       }
     }
     return undefined;
