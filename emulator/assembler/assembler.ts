@@ -240,8 +240,7 @@ export class Assembler implements ResolverHost {
       directive(this, word.toLowerCase(), start, end);
       return;
     }
-    const macro = this.macros.get(word) ?? this.macros.get(word.toLowerCase());
-    if (macro) {
+    if (this.macros.size > 0 && (this.macros.has(word) || this.macros.has(word.toLowerCase()))) {
       directive(this, 'macro-call', start, end, word);
       return;
     }
@@ -299,6 +298,7 @@ export class Assembler implements ResolverHost {
     return {
       kind, section: this.section, offset: this.section.size, size, text: reader.text, start, end,
       file: reader.file, line: reader.line, column: reader.columnOf(start), expansion: reader.expansion,
+      mnemonic: undefined, literal: undefined, symbol: undefined,
     };
   }
 
@@ -317,8 +317,6 @@ export class Assembler implements ResolverHost {
     }
     if (!section.flags.execute && section.size === 0 && section.name !== '.text') section.flags.execute = true;
     if (section.alignment < 4) section.alignment = 4;
-    const record = this.pendingRecord(PENDING_INSTRUCTION, start, reader.end, 4);
-    record.mnemonic = word;
     const offset = section.reserve(4);
     section.map(offset, 4, KIND_CODE, reader.file, reader.line, reader.columnOf(start));
     this.dotSection = section.id;
@@ -329,13 +327,19 @@ export class Assembler implements ResolverHost {
       this.error(parser.error, parser.errorStart, parser.errorEnd, parser.hint);
       return;
     }
-    const literalIndex = operands.findIndex((operand) => operand.kind === 'literal');
-    if (literalIndex >= 0) {
-      this.literal(readings, record, literalIndex, parser.deferred);
-      return;
+    let literalIndex = -1;
+    let deferred = parser.deferred;
+    for (let index = 0; index < operands.length; index++) {
+      const kind = operands[index].kind;
+      if (kind === 'literal') literalIndex = index;
+      else if (kind === 'address') deferred = true;
     }
-    if (parser.deferred || operands.some((operand) => operand.kind === 'address')) {
-      this.pending.push(record);
+    if (literalIndex >= 0 || deferred) {
+      const record = this.pendingRecord(PENDING_INSTRUCTION, start, reader.end, 4);
+      record.offset = offset;
+      record.mnemonic = word;
+      if (literalIndex >= 0) this.literal(readings, record, literalIndex, parser.deferred);
+      else this.pending.push(record);
       return;
     }
     const result = encodeWith(readings, operands, 0);

@@ -20,9 +20,6 @@ for (const [name, number] of Object.entries(REGISTER_NAMES)) {
   REGISTERS.set(name.toUpperCase(), number);
 }
 
-const SHIFTS = new Map<string, ShiftType>([
-  ['lsl', 'lsl'], ['lsr', 'lsr'], ['asr', 'asr'], ['ror', 'ror'], ['rrx', 'rrx'], ['asl', 'lsl'],
-]);
 
 /** Register number for a name (any case), or -1. */
 export function registerNumber(name: string): number {
@@ -32,8 +29,52 @@ export function registerNumber(name: string): number {
   return lower === undefined ? -1 : lower;
 }
 
-function shiftType(name: string): ShiftType | undefined {
-  return SHIFTS.get(name) ?? SHIFTS.get(name.toLowerCase());
+/** Register named at text[start..]: number * 4 + length, or -1. No allocation. */
+function registerAt(text: string, start: number, end: number): number {
+  if (start + 1 >= end) return -1;
+  const first = text.charCodeAt(start) | 0x20;
+  const second = text.charCodeAt(start + 1) | 0x20;
+  let number = -1;
+  let length = 2;
+  const digit = text.charCodeAt(start + 1) - 48;
+  switch (first) {
+    case 114: // r
+      if (digit >= 0 && digit <= 9) {
+        number = digit;
+        const next = start + 2 < end ? text.charCodeAt(start + 2) - 48 : -1;
+        if (digit === 1 && next >= 0 && next <= 5) {
+          number = 10 + next;
+          length = 3;
+        }
+      }
+      break;
+    case 115: number = second === 112 ? 13 : second === 108 ? 10 : second === 98 ? 9 : -1; break; // sp sl sb
+    case 108: number = second === 114 ? 14 : -1; break; // lr
+    case 112: number = second === 99 ? 15 : -1; break; // pc
+    case 102: number = second === 112 ? 11 : -1; break; // fp
+    case 105: number = second === 112 ? 12 : -1; break; // ip
+    case 97: number = digit >= 1 && digit <= 4 ? digit - 1 : -1; break; // a1-a4
+    case 118: number = digit >= 1 && digit <= 8 ? digit + 3 : -1; break; // v1-v8
+  }
+  if (number < 0) return -1;
+  if (start + length < end && isIdentifierPart(text.charCodeAt(start + length))) return -1;
+  // Mixed case like `Sp` is not a register name for `as`; all-lower or all-upper only.
+  const upperFirst = text.charCodeAt(start) < 97;
+  if (first !== 114 && first !== 97 && first !== 118 && upperFirst !== text.charCodeAt(start + 1) < 97) return -1;
+  return number * 4 + length;
+}
+
+/** The shift named by text[start, end) (any case), without allocating. */
+function shiftAt(text: string, start: number, end: number): ShiftType | undefined {
+  if (end - start !== 3) return undefined;
+  const a = text.charCodeAt(start) | 0x20;
+  const b = text.charCodeAt(start + 1) | 0x20;
+  const c = text.charCodeAt(start + 2) | 0x20;
+  if (a === 108 && b === 115) return c === 108 ? 'lsl' : c === 114 ? 'lsr' : undefined; // lsl lsr
+  if (a === 97 && b === 115) return c === 114 ? 'asr' : c === 108 ? 'lsl' : undefined; // asr asl
+  if (a === 114 && b === 111 && c === 114) return 'ror';
+  if (a === 114 && b === 114 && c === 120) return 'rrx';
+  return undefined;
 }
 
 const STATUS = /^(apsr|cpsr|spsr)(?:_([a-z]+))?$/i;
@@ -103,15 +144,11 @@ export class OperandParser {
     const code = lexer.peekCode();
     if (code === -1) return -1;
     const start = lexer.pos;
-    let end = start;
-    while (end < lexer.end && isIdentifierPart(lexer.text.charCodeAt(end))) end++;
-    if (end - start < 2 || end - start > 3) return -1;
-    const number = registerNumber(lexer.text.slice(start, end));
-    if (number >= 0) {
-      lexer.start = start;
-      lexer.pos = lexer.tokenEnd = end;
-    }
-    return number;
+    const found = registerAt(lexer.text, start, lexer.end);
+    if (found < 0) return -1;
+    lexer.start = start;
+    lexer.pos = lexer.tokenEnd = start + (found & 3);
+    return found >> 2;
   }
 
   private operand(out: Operand[]): boolean {
@@ -150,8 +187,7 @@ export class OperandParser {
     let end = start;
     while (end < lexer.end && isIdentifierPart(lexer.text.charCodeAt(end))) end++;
     if (end > start) {
-      const word = lexer.text.slice(start, end);
-      const type = shiftType(word);
+      const type = shiftAt(lexer.text, start, end);
       if (type) {
         lexer.pos = end;
         const shift = this.shiftAmount(type, start);
@@ -159,7 +195,9 @@ export class OperandParser {
         out.push({ kind: 'shift', shift });
         return true;
       }
-      const status = STATUS.exec(word);
+      const initial = lexer.text.charCodeAt(start) | 0x20;
+      const status = end - start >= 4 && (initial === 97 || initial === 99 || initial === 115)
+        ? STATUS.exec(lexer.text.slice(start, end)) : null;
       if (status) {
         lexer.pos = end;
         out.push({
@@ -279,7 +317,7 @@ export class OperandParser {
       const wordStart = lexer.pos;
       let end = wordStart;
       while (end < lexer.end && isIdentifierPart(lexer.text.charCodeAt(end))) end++;
-      const type = end > wordStart ? shiftType(lexer.text.slice(wordStart, end)) : undefined;
+      const type = shiftAt(lexer.text, wordStart, end);
       if (!type) {
         lexer.pos = mark;
         return { kind: 'register', register, subtract };

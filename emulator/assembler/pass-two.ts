@@ -12,7 +12,7 @@ import { ABSOLUTE, type Value } from './expression';
 import { encodeWith, readingsFor } from './instructions';
 import { TEXT_SEGMENT_START, layoutSections } from './layout';
 import type { AssembleResult, Program, ProgramSymbol, Section, SourceMapEntry } from './program';
-import { KIND_CODE, KIND_DATA } from './section-buffer';
+import { KIND_CODE, KIND_DATA, MAP_STRIDE } from './section-buffer';
 import { SYMBOL_DEFERRED, SYMBOL_LABEL, SYMBOL_UNDEFINED, SYMBOL_VALUE, type SymbolEntry } from './symbols';
 
 const KIND_NAMES: SourceMapEntry['kind'][] = ['code', 'data', 'literal'];
@@ -160,13 +160,14 @@ export function buildResult(assembler: Assembler): AssembleResult {
     const bytes = new Uint8Array(size);
     if (!section.flags.nobits) bytes.set(section.bytes.subarray(0, Math.min(size, section.size)));
     sections.push({ name: section.name, address, bytes, size, alignment: section.alignment, flags: { ...section.flags } });
-    for (let entry = 0; entry < section.mapOffsets.length; entry++) {
-      const kind = section.mapKinds[entry];
+    const data = section.mapData;
+    for (let at = 0; at < section.mapCount * MAP_STRIDE; at += MAP_STRIDE) {
+      const kind = data[at + 2];
       if (section.flags.nobits && kind !== KIND_CODE && kind !== KIND_DATA) continue;
       sourceMap.push({
-        address: address + section.mapOffsets[entry],
-        size: section.mapSizes[entry],
-        position: { file: files[section.mapFiles[entry]] ?? '', line: section.mapLines[entry], column: section.mapColumns[entry] },
+        address: address + data[at],
+        size: data[at + 1],
+        position: { file: files[data[at + 3]] ?? '', line: data[at + 4], column: data[at + 5] },
         kind: KIND_NAMES[kind],
       });
     }

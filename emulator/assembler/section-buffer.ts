@@ -8,6 +8,7 @@ import type { SectionFlags } from './layout';
 export const KIND_CODE = 0;
 export const KIND_DATA = 1;
 export const KIND_LITERAL = 2;
+export const MAP_STRIDE = 6;
 
 /** The A32 NOP `as` pads code with under -march=armv7ve. */
 export const NOP_WORD = 0xe320f000;
@@ -31,12 +32,9 @@ export class SectionBuffer {
   bytes = new Uint8Array(256);
   size = 0;
   alignment = 1;
-  mapOffsets: number[] = [];
-  mapSizes: number[] = [];
-  mapKinds: number[] = [];
-  mapFiles: number[] = [];
-  mapLines: number[] = [];
-  mapColumns: number[] = [];
+  /** Source-map entries, MAP_STRIDE numbers each: offset, size, kind, file, line, column. */
+  mapData = new Int32Array(6 * 64);
+  mapCount = 0;
   pool: LiteralEntry[] = [];
   poolKeys = new Map<string, LiteralEntry>();
 
@@ -81,12 +79,20 @@ export class SectionBuffer {
   }
 
   map(offset: number, size: number, kind: number, file: number, line: number, column: number): void {
-    this.mapOffsets.push(offset);
-    this.mapSizes.push(size);
-    this.mapKinds.push(kind);
-    this.mapFiles.push(file);
-    this.mapLines.push(line);
-    this.mapColumns.push(column);
+    let data = this.mapData;
+    const at = this.mapCount * MAP_STRIDE;
+    if (at + MAP_STRIDE > data.length) {
+      const grown = new Int32Array(data.length * 2);
+      grown.set(data);
+      this.mapData = data = grown;
+    }
+    data[at] = offset;
+    data[at + 1] = size;
+    data[at + 2] = kind;
+    data[at + 3] = file;
+    data[at + 4] = line;
+    data[at + 5] = column;
+    this.mapCount++;
   }
 
   /** Pad to a multiple of `alignment` the way `as` does: NOPs in code (after zero bytes up to a word), else `fill`. */
