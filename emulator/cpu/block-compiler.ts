@@ -37,6 +37,7 @@ export const FAULT_ALIGNMENT = 3;
 const FAULT_CODES = { undefined: FAULT_UNDEFINED, unpredictable: FAULT_UNPREDICTABLE, thumb: FAULT_THUMB, alignment: FAULT_ALIGNMENT };
 
 const WRITEBACK = '/*writeback*/';
+const LENGTH = '/*length*/';
 
 /** Where the compiler gets instructions from: decoded (cached) per address, or a reason it cannot run. */
 export interface InstructionSource {
@@ -69,42 +70,62 @@ function emitInstruction(instruction: Instruction, context: EmitContext): Emitte
 /** Compiles the block starting at `start`; `single` compiles exactly one instruction (stepping). */
 export function compileBlock(start: number, source: InstructionSource, single: boolean): CompiledBlock {
   const used = new Set<number>();
+  const written = new Set<number>();
+  const visited = new Set<number>();
   let flags = false;
   let loops = false;
   let length = 0;
   const parts: string[] = [];
+  const limit = single ? 1 : MAX_BLOCK_LENGTH;
+  const exit = (pc: string, code: number, completed: number | string): string =>
+    `{ ${WRITEBACK} cpu.steps += count + ${completed}; R[15] = ${pc}; return ${code}; }`;
+  const loopsTo = (target: number): boolean => target === start && !single && !source.breakpointAt(start);
+  const loopJump = (completed: number): string => {
+    loops = true;
+    return `{ count += ${completed}; if (count + ${LENGTH} <= budget) continue; ${exit(constant(start), BLOCK_CONTINUE, 0)} }`;
+  };
 
-  for (let address = start; length < (single ? 1 : MAX_BLOCK_LENGTH); address = (address + 4) >>> 0) {
-    if (length > 0 && source.breakpointAt(address)) break;
+  let address = start;
+  while (length < limit) {
+    if (length > 0 && (source.breakpointAt(address) || visited.has(address))) break;
     const entry = source.instructionAt(address);
     if (!entry) break;
+    visited.add(address);
     const index = length;
-    const exit = (pc: string, code: number, completed: number): string =>
-      `{ ${WRITEBACK} cpu.steps += count + ${completed}; R[15] = ${pc}; return ${code}; }`;
+    const here = address;
+    const unconditional = !('instruction' in entry) || entry.instruction.condition === 'al';
+    let follow: number | undefined;
+    let closesLoop = false;
     const context: EmitContext = {
-      address,
+      address: here,
       word: entry.word,
       read(register) {
-        if (register === 15) return constant(address + 8);
+        if (register === 15) return constant(here + 8);
         used.add(register);
         return `r${register}`;
       },
       write(register, expression) {
         if (register === 15) return this.branchExchange(expression);
         used.add(register);
+        written.add(register);
         return `r${register} = ${expression};`;
       },
-      memoryFault: () => exit(constant(address), BLOCK_FAULT, index),
+      memoryFault: () => exit(constant(here), BLOCK_FAULT, index),
       jump: (target, code = BLOCK_CONTINUE) => exit(target, code, index + 1),
       jumpConstant(target) {
-        if (target === start && !single && !source.breakpointAt(start)) {
-          loops = true;
-          return `{ count += ${index + 1}; if (count + ${index + 1} <= budget) continue; ${exit(constant(target), BLOCK_CONTINUE, 0)} }`;
+        if (loopsTo(target)) {
+          closesLoop = true;
+          return loopJump(index + 1);
+        }
+        // An unconditional direct branch: keep compiling at its target.
+        if (unconditional && !single && length + 1 < limit && !visited.has(target) && !source.breakpointAt(target) && source.instructionAt(target)) {
+          follow = target;
+          return '';
         }
         return exit(constant(target), BLOCK_CONTINUE, index + 1);
       },
       raise(type, message, detail = '0') {
-        return `{ ${WRITEBACK} cpu.steps += count + ${index}; R[15] = ${constant(address)}; cpu.setFault(${FAULT_CODES[type]}, ${constant(entry.word)}, ${JSON.stringify(message)}, ${detail}); return ${BLOCK_FAULT}; }`;
+        return `{ ${WRITEBACK} cpu.steps += count + ${index}; R[15] = ${constant(here)}; cpu.setFault(${FAULT_CODES[type]}, ${constant(entry.word)}, ${JSON.stringify(message)}, ${detail}); return ${BLOCK_FAULT}; }`;
       },
       branchExchange(target) {
         return `{ y = ${target}; if ((y & 1) !== 0) ${this.raise('thumb', 'Thumb state is not supported', 'y')} if ((y & 2) !== 0) ${this.raise('unpredictable', 'branch to an address that is not a multiple of 4', 'y')} ${exit('y', BLOCK_CONTINUE, index + 1)} }`;
@@ -121,31 +142,42 @@ export function compileBlock(start: number, source: InstructionSource, single: b
         code: context.raise('undefined', `${entry.instruction.mnemonic} (${hex(entry.word)}) is not supported by the emulator`),
         endsBlock: true,
       };
-      if (entry.instruction.condition !== 'al') {
+      if (!unconditional) {
         context.useFlags();
         emitted = { ...emitted, code: `if (${conditionExpression(entry.instruction.condition)}) { ${emitted.code} }` };
       }
     }
-    parts.push(`/* ${hex(address)} */ ${emitted.code}`);
-    if (emitted.stores) parts.push(`if (w !== 0) ${exit(constant(address + 4), BLOCK_WATCH, index + 1)}`);
+    parts.push(`/* ${hex(here)} */ ${emitted.code}`);
+    if (emitted.stores) parts.push(`if (w !== 0) ${exit(constant(here + 4), BLOCK_WATCH, index + 1)}`);
     length++;
-    if (emitted.endsBlock) break;
+    if (follow !== undefined) {
+      address = follow;
+      continue;
+    }
+    address = (address + 4) >>> 0;
+    // A loop's closing branch ends the block: the JS loop stays small.
+    if (closesLoop) break;
+    // A conditional branch, trap or fault exits only when taken: compilation goes on past it.
+    if (emitted.endsBlock && unconditional) {
+      address = -1;
+      break;
+    }
   }
-  const next = (start + 4 * length) >>> 0;
-  parts.push(`{ ${WRITEBACK} cpu.steps += count + ${length}; R[15] = ${constant(next)}; return ${BLOCK_CONTINUE}; }`);
+  if (address >= 0) parts.push(loopsTo(address) ? loopJump(length) : exit(constant(address), BLOCK_CONTINUE, length));
 
   const registers = [...used].sort((a, b) => a - b);
   const load = registers.map((register) => `r${register} = R[${register}]`);
-  const store = registers.map((register) => `R[${register}] = r${register};`);
+  const store = [...written].sort((a, b) => a - b).map((register) => `R[${register}] = r${register};`);
   if (flags) store.push('cpu.n = n; cpu.z = z; cpu.c = c; cpu.v = v;');
   const writeback = store.join(' ');
+  let body = parts.join('\n').split(WRITEBACK).join(writeback).split(LENGTH).join(String(length));
+  const temporaries = Array.from({ length: 15 }, (_, register) => `x${register}`).filter((name) => body.includes(name + ' ='));
   const declarations = [
     ...load,
     ...(flags ? ['n = cpu.n', 'z = cpu.z', 'c = cpu.c', 'v = cpu.v'] : []),
     't = 0', 'x = 0', 'y = 0', 's = 0', 'a = 0', 'w = 0', 'count = 0',
-    ...Array.from({ length: 15 }, (_, register) => `x${register} = 0`),
+    ...temporaries.map((name) => `${name} = 0`),
   ];
-  let body = parts.join('\n').split(WRITEBACK).join(writeback);
   if (loops) body = `for (;;) {\n${body}\n}`;
   const text = `return function block_${start.toString(16)}(cpu, R, m, budget) {\nlet ${declarations.join(', ')};\n${body}\n};`;
   const factory = new Function('H', text) as (helperModule: typeof helpers) => BlockFunction;

@@ -83,7 +83,7 @@ export class Memory implements GuestMemory {
   map(region: MemoryRegion): void {
     const start = region.start >>> 0;
     const end = region.end >>> 0 || 0x100000000;
-    if (end <= start) return;
+    if (end < start) return;
     this.regionList.push({ ...region, start, end });
     this.regionList.sort((a, b) => a.start - b.start);
     const last = Math.ceil(end / PAGE_SIZE);
