@@ -7,7 +7,7 @@
  */
 import type { ArgumentReader } from './arguments.js';
 import { ByteBuilder } from './byte-builder.js';
-import { latin1Bytes, stringLength, writeInteger, writeInteger64 } from './memory.js';
+import { latin1Bytes, memoryFault, stringLength, writeInteger, writeInteger64, type LibcFault } from './memory.js';
 import { formatDouble } from './printf-float.js';
 
 /** Widths and precisions beyond this make printf fail (-1) instead of filling host memory. */
@@ -125,7 +125,13 @@ function emitPadded(output: ByteBuilder, source: Uint8Array, start: number, end:
 function emitGuestString(output: ByteBuilder, address: number, args: ArgumentReader): boolean {
   const limit = spec.precision < 0 ? 0x7fffffff : spec.precision;
   const length = stringLength(args.memory, address, limit);
-  if (length < 0) return false;
+  if (length < 0) {
+    let unreadable = address;
+    while (args.memory.readByte(unreadable >>> 0) >= 0) unreadable++;
+    lastPrintfFault = memoryFault('printf', 'read', unreadable);
+    lastPrintfFault.message += ' (the string for %s)';
+    return false;
+  }
   const fill = spec.width - length;
   if (!spec.left) pad(output, 32, fill);
   for (let index = 0; index < length; index++) output.push(args.memory.readByte((address + index) >>> 0));
@@ -165,6 +171,8 @@ function readDecimal(format: Uint8Array, index: number, end: number): number {
 export type PrintfFailure = 'incomplete' | 'overflow' | 'fault';
 
 export let lastPrintfFailure: PrintfFailure | null = null;
+/** For a 'fault' failure: the memory access that failed (null when it was an argument read; see the reader's fault). */
+export let lastPrintfFault: LibcFault | null = null;
 
 /**
  * Formats into `output` (appending). Returns the number of bytes written, or
@@ -175,6 +183,7 @@ export let lastPrintfFailure: PrintfFailure | null = null;
 export function formatPrintfInto(output: ByteBuilder, format: Uint8Array, args: ArgumentReader, formatEnd = format.length): number {
   const startLength = output.length;
   lastPrintfFailure = null;
+  lastPrintfFault = null;
   let index = 0;
   while (index < formatEnd) {
     const byte = format[index];
@@ -222,11 +231,11 @@ export function formatPrintfInto(output: ByteBuilder, format: Uint8Array, args: 
       } else {
         spec.precision = readDecimal(format, index, formatEnd);
         index = cursor;
-        if (spec.precision < 0) return fail(output, startLength, 'overflow');
+        if (spec.precision < 0) return fail('overflow');
       }
     }
     if (spec.width < 0 || spec.width > MAXIMUM_FIELD_WIDTH || spec.precision > MAXIMUM_FIELD_WIDTH) {
-      return fail(output, startLength, 'overflow');
+      return fail('overflow');
     }
     let length = Length.Int;
     switch (format[index]) {
@@ -253,7 +262,7 @@ export function formatPrintfInto(output: ByteBuilder, format: Uint8Array, args: 
         length = Length.Long;
         break;
     }
-    if (index >= formatEnd) return fail(output, startLength, 'incomplete');
+    if (index >= formatEnd) return fail('incomplete');
     const conversion = format[index++];
     switch (conversion) {
       case 100: case 105: { // d i
@@ -296,7 +305,7 @@ export function formatPrintfInto(output: ByteBuilder, format: Uint8Array, args: 
         if (address === 0) {
           if (spec.precision === -1 || spec.precision >= 6) emitPadded(output, NULL_TEXT, 0, NULL_TEXT.length);
           else emitPadded(output, NULL_TEXT, 0, 0);
-        } else if (!emitGuestString(output, address, args)) return fail(output, startLength, 'fault');
+        } else if (!emitGuestString(output, address, args)) return fail('fault');
         break;
       }
       case 112: { // p
@@ -314,7 +323,11 @@ export function formatPrintfInto(output: ByteBuilder, format: Uint8Array, args: 
         const count = output.length - startLength;
         const size = length === Length.Char ? 1 : length === Length.Short ? 2 : length === Length.LongLong ? 8 : 4;
         const written = size === 8 ? writeInteger64(args.memory, address, BigInt(count)) : writeInteger(args.memory, address, count, size);
-        if (!written) return fail(output, startLength, 'fault');
+        if (!written) {
+          lastPrintfFault = memoryFault('printf', 'write', address);
+          lastPrintfFault.message += ' (the int for %n)';
+          return fail('fault');
+        }
         break;
       }
       case PERCENT:
@@ -329,14 +342,13 @@ export function formatPrintfInto(output: ByteBuilder, format: Uint8Array, args: 
         emitUnknown(output, conversion);
         break;
     }
-    if (args.fault) return fail(output, startLength, 'fault');
+    if (args.fault) return fail('fault');
   }
   return output.length - startLength;
 }
 
-function fail(output: ByteBuilder, startLength: number, reason: PrintfFailure): number {
+function fail(reason: PrintfFailure): number {
   lastPrintfFailure = reason;
-  void startLength;
   return -1;
 }
 
