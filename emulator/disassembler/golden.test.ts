@@ -3,8 +3,7 @@
  * (regenerate with `npx tsx emulator/disassembler/golden/regenerate.ts`), and
  * live against GNU `as` + `objdump` when they are installed.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +12,7 @@ import type { ProgramSymbol, Section } from '../assembler/program';
 import { GNU_AS, GNU_LD, GNU_OBJDUMP, hasTool, missingTools } from '../../tests/tools';
 import { createSymbolIndex, disassembleImage, disassembleWord, formatListing } from './index';
 import { WORD_TEMPLATES, createRandom, randomWords } from './golden/templates';
+import { OBJDUMP, build, objdumpWords, readSections, readSymbols, run } from './golden/binutils';
 
 const here = join(dirname(fileURLToPath(import.meta.url)), 'golden');
 
@@ -82,7 +82,7 @@ describe('golden comparison with objdump (checked-in files)', () => {
   });
 });
 
-describe.skipIf(!hasTool(GNU_AS) || !hasTool(GNU_OBJDUMP))('live comparison with GNU as + objdump' + missingTools(GNU_AS, GNU_LD, GNU_OBJDUMP), () => {
+describe.skipIf(!hasTool(GNU_AS) || !hasTool(GNU_LD) || !hasTool(GNU_OBJDUMP))('live comparison with GNU as + objdump' + missingTools(GNU_AS, GNU_LD, GNU_OBJDUMP), () => {
   it('agrees with objdump on a fresh seeded sample', () => {
     const seed = (Date.now() & 0x7fffffff) | 1;
     const pick = createRandom(seed);
@@ -91,27 +91,13 @@ describe.skipIf(!hasTool(GNU_AS) || !hasTool(GNU_OBJDUMP))('live comparison with
     const directory = mkdtempSync(join(tmpdir(), 'sherwood-disassembler-live-'));
     try {
       const source = ['.syntax unified', '.text', '.global _start', '_start:', ...words.map((word) => `.inst 0x${word.toString(16).padStart(8, '0')}`), ''].join('\n');
-      writeFileSync(join(directory, 'live.s'), source);
-      execFileSync(GNU_AS, ['-march=armv7ve', join(directory, 'live.s'), '-o', join(directory, 'live.o')]);
-      execFileSync(GNU_LD, [join(directory, 'live.o'), '-o', join(directory, 'live.elf')]);
-      const dump = execFileSync(GNU_OBJDUMP, ['-d', join(directory, 'live.elf')], { encoding: 'utf8', maxBuffer: 64 << 20 });
-      const entries: [number, string, string][] = [];
-      for (const line of dump.split('\n')) {
-        const match = /^\s*([0-9a-f]+):\t([0-9a-f]{8}) \t(.*)$/.exec(line);
-        if (match) entries.push([parseInt(match[1], 16), match[2], match[3]]);
-      }
-      const symbols: ProgramSymbol[] = [{ name: '_start', value: 0x10054, section: '.text', global: true, type: 'none', size: 0 }];
-      const comparison = compareWords(entries, symbols.concat(linkerSymbols(0x10054 + words.length * 4)));
+      const elf = build(directory, source, 'live');
+      const symbols = readSymbols(elf, readSections(elf).byIndex).map((symbol) => ({ ...symbol, size: 0 }));
+      const comparison = compareWords(objdumpWords(run(OBJDUMP, ['-d', elf])), symbols);
       report(`live sample (seed ${seed})`, comparison);
-      expect(comparison.mismatches.slice(0, 400)).toEqual([]);
+      expect(comparison.mismatches.slice(0, 40)).toEqual([]);
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
   });
 });
-
-/** The symbols `ld` defines at the end of a program with no data (they name far branch targets). */
-function linkerSymbols(end: number): ProgramSymbol[] {
-  return ['_bss_end__', '__bss_start__', '__bss_end__', '__bss_start', '__end__', '_edata', '_end']
-    .map((name) => ({ name, value: end, section: '.text', global: true, type: 'none' as const, size: 0 }));
-}
