@@ -7,7 +7,7 @@ import { WAITING_FOR_INPUT, type BuiltinOutcome, type LibcContext } from './cont
 import { memoryFault } from './memory.js';
 import { formatPrintfInto, lastPrintfFailure, lastPrintfFault } from './printf.js';
 import { scanFormat } from './scanf.js';
-import { END_OF_INPUT, INPUT_PENDING } from './stdin.js';
+import { END_OF_INPUT, INPUT_PENDING, lineLength, takeByte } from './stdin.js';
 
 const NEWLINE = new Uint8Array([10]);
 const oneByte = new Uint8Array(1);
@@ -83,7 +83,7 @@ export function putchar(context: LibcContext): BuiltinOutcome {
 }
 
 export function getchar(context: LibcContext): BuiltinOutcome {
-  const byte = context.stdin.readByte();
+  const byte = takeByte(context.stdin);
   if (byte === INPUT_PENDING) return WAITING_FOR_INPUT;
   return context.returnValue(byte === END_OF_INPUT ? -1 : byte);
 }
@@ -101,7 +101,7 @@ export function fgets(context: LibcContext): BuiltinOutcome {
     if (!context.memory.writeByte(buffer, 0)) return { kind: 'fault', fault: memoryFault('fgets', 'write', buffer) };
     return context.returnValue(buffer);
   }
-  const length = context.stdin.lineLength(size);
+  const length = lineLength(context.stdin, size);
   if (length === INPUT_PENDING) return WAITING_FOR_INPUT;
   if (length === 0) return context.returnValue(0);
   for (let index = 0; index < length; index++) {

@@ -9,7 +9,7 @@ import { ByteBuilder } from './byte-builder.js';
 import { LR, memoryFault, type LibcFault, type LibcMemory, type RegisterFile } from './memory.js';
 import { GlibcRandom } from './random.js';
 import type { HeapAllocator } from './simple-heap.js';
-import { StdinStream, StringInput } from './stdin.js';
+import { StringInput, type ScanInput } from './stdin.js';
 
 /** Where stdio's stdout goes. The runtime decides when bytes reach the console (glibc buffers stdout fully when it is not a terminal, and flushes at exit). */
 export interface LibcOutput {
@@ -35,7 +35,8 @@ export const WAITING_FOR_INPUT: BuiltinOutcome = Object.freeze({ kind: 'waiting-
 export interface LibcContextOptions {
   registers: RegisterFile;
   memory: LibcMemory;
-  stdin: StdinStream;
+  /** Standard input: a StdinStream, or the runtime's own buffer behind the same two methods. */
+  stdin: ScanInput;
   stdout: LibcOutput;
   heap: HeapAllocator;
   /** Seconds since the epoch for time(); pass a fixed value for deterministic runs. */
@@ -45,7 +46,7 @@ export interface LibcContextOptions {
 export class LibcContext {
   readonly registers: RegisterFile;
   readonly memory: LibcMemory;
-  readonly stdin: StdinStream;
+  readonly stdin: ScanInput;
   readonly stdout: LibcOutput;
   heap: HeapAllocator;
   readonly clock: () => number;

@@ -8,5 +8,5 @@ export { GlibcRandom } from './random.js';
 export { BUILTIN_FUNCTIONS, findBuiltin, type BuiltinFunction, type ParameterKind, type ReturnKind } from './registry.js';
 export { scanFormat, type ScanOutcome } from './scanf.js';
 export { SimpleHeap, type HeapAllocator, type HeapBlock } from './simple-heap.js';
-export { END_OF_INPUT, INPUT_PENDING, StdinStream, StringInput, type ScanInput } from './stdin.js';
+export { END_OF_INPUT, INPUT_PENDING, lineLength, StdinStream, StringInput, takeByte, type ScanInput } from './stdin.js';
 export * as strings from './strings.js';

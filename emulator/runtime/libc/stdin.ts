@@ -87,30 +87,35 @@ export class StdinStream implements ScanInput {
     return count;
   }
 
-  /** getchar(): the next byte, END_OF_INPUT, or INPUT_PENDING (nothing consumed). */
+  /** getchar(): see takeByte(). */
   readByte(): number {
-    const byte = this.byteAt(0);
-    if (byte >= 0) this.consume(1);
-    return byte;
+    return takeByte(this);
   }
+}
 
-  /**
-   * How many bytes fgets(buffer, size) takes now: up to size-1 bytes, through
-   * the first newline. INPUT_PENDING when neither a newline, size-1 bytes nor
-   * the end of input is in sight; 0 at end of input with nothing read.
-   */
-  lineLength(size: number): number {
-    const limit = size - 1;
-    let count = 0;
-    while (count < limit) {
-      const byte = this.byteAt(count);
-      if (byte === INPUT_PENDING) return INPUT_PENDING;
-      if (byte === END_OF_INPUT) return count;
-      count++;
-      if (byte === 10) return count;
-    }
-    return count;
+/** getchar(): the next byte, END_OF_INPUT, or INPUT_PENDING (nothing consumed). */
+export function takeByte(input: ScanInput): number {
+  const byte = input.byteAt(0);
+  if (byte >= 0) input.consume(1);
+  return byte;
+}
+
+/**
+ * How many bytes fgets(buffer, size) takes now: up to size-1 bytes, through
+ * the first newline. INPUT_PENDING when neither a newline, size-1 bytes nor
+ * the end of input is in sight; 0 at end of input with nothing read.
+ */
+export function lineLength(input: ScanInput, size: number): number {
+  const limit = size - 1;
+  let count = 0;
+  while (count < limit) {
+    const byte = input.byteAt(count);
+    if (byte === INPUT_PENDING) return INPUT_PENDING;
+    if (byte === END_OF_INPUT) return count;
+    count++;
+    if (byte === 10) return count;
   }
+  return count;
 }
 
 /** A C string in guest memory as scanner input (sscanf): its NUL is the end of input. */
