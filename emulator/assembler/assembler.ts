@@ -16,7 +16,7 @@ import {
   type ResolverHost, type SymbolEntry,
 } from './symbols';
 import type { Macro } from './macros';
-import { outputSectionName, type SectionFlags } from './layout';
+import type { OutputSection, SectionFlags } from './layout';
 import { encodeWith, readingsFor, literalAsMove, unknownMnemonicMessage } from './instructions';
 import { directive, CONDITIONAL_DIRECTIVES } from './directives';
 
@@ -86,8 +86,7 @@ export class Assembler implements ResolverHost {
   previousSection: SectionBuffer;
   pending: Pending[] = [];
   externals: { name: string; address: number; position: { file: string; line: number; column: number } }[] = [];
-  layoutOrder: number[] = [];
-  layoutSizes: number[] = [];
+  outputs: OutputSection[] = [];
   /** Pass 2: the record being finished (diagnostics point at it). */
   context: Pending | undefined;
   conditions: Condition[] = [];
@@ -115,8 +114,7 @@ export class Assembler implements ResolverHost {
     return this.reader.files[this.reader.file] ?? this.options.file ?? 'input.s';
   }
 
-  sectionNamed(written: string, flags: SectionFlags): SectionBuffer {
-    const name = outputSectionName(written);
+  sectionNamed(name: string, flags: SectionFlags): SectionBuffer {
     let section = this.sectionsByName.get(name);
     if (!section) {
       section = new SectionBuffer(this.sections.length + 1, name, flags);

@@ -5,7 +5,7 @@
 import type { Assembler } from './assembler';
 import { PENDING_DATA } from './assembler';
 import { ABSOLUTE, UNKNOWN } from './expression';
-import { TOKEN_END, TOKEN_ERROR, TOKEN_STRING } from './lexer';
+import { TOKEN_END, TOKEN_ERROR, TOKEN_NUMBER, TOKEN_STRING } from './lexer';
 import { KIND_DATA } from './section-buffer';
 
 export const DATA_SIZES: Record<string, number> = {
@@ -28,6 +28,31 @@ function nonZeroInBss(assembler: Assembler, start: number, end: number): void {
   assembler.error(`${assembler.section.name} holds only zero bytes; put initialised data in .data`, start, end);
 }
 
+let wideLow = 0;
+let wideHigh = 0;
+
+/** A 64-bit literal (`.quad 0x1122334455667788`, `-5`) read exactly; false (cursor unchanged) otherwise. */
+function wideLiteral(assembler: Assembler): boolean {
+  const lexer = assembler.lexer;
+  const mark = lexer.pos;
+  const negative = lexer.eat(45);
+  if (lexer.next() !== TOKEN_NUMBER || !lexer.wide) {
+    lexer.pos = mark;
+    return false;
+  }
+  const text = lexer.text.slice(lexer.start, lexer.tokenEnd);
+  const code = lexer.peekCode();
+  if ((code !== 44 && code !== -1) || /^0[0-7]/.test(text)) {
+    lexer.pos = mark;
+    return false;
+  }
+  let value = BigInt.asUintN(64, BigInt(text.replace(/^0B/, '0b').replace(/^0X/, '0x')));
+  if (negative) value = BigInt.asUintN(64, -value);
+  wideLow = Number(value & 0xffffffffn) | 0;
+  wideHigh = Number(value >> 32n) | 0;
+  return true;
+}
+
 export function dataValues(assembler: Assembler, name: string, start: number): void {
   const size = DATA_SIZES[name];
   const lexer = assembler.lexer;
@@ -39,6 +64,10 @@ export function dataValues(assembler: Assembler, name: string, start: number): v
     for (;;) {
       lexer.skipSpaces();
       const expressionStart = lexer.pos;
+      if (size === 8 && wideLiteral(assembler)) {
+        const offset = section.reserve(8);
+        section.writeValue(offset, 8, wideLow, wideHigh);
+      } else {
       if (!assembler.evaluate(value)) return;
       const expressionEnd = lexer.pos;
       const offset = section.reserve(size);
@@ -51,6 +80,7 @@ export function dataValues(assembler: Assembler, name: string, start: number): v
         const record = assembler.pendingRecord(PENDING_DATA, expressionStart, expressionEnd, size);
         record.offset = offset;
         assembler.pending.push(record);
+      }
       }
       const code = lexer.peekCode();
       if (code === -1) break;

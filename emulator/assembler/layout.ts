@@ -31,13 +31,22 @@ export interface LayoutInput {
   flags: SectionFlags;
 }
 
+/** One output section: where it is and which input sections it holds (in address order). */
+export interface OutputSection {
+  name: string;
+  address: number;
+  /** Size after ld's padding (.bss ends 4-byte aligned). */
+  size: number;
+  alignment: number;
+  flags: SectionFlags;
+  inputs: number[];
+}
+
 export interface LayoutResult {
-  /** Indices into the input, in address order (empty sections left out). */
-  order: number[];
+  /** Non-empty output sections in address order. */
+  outputs: OutputSection[];
   /** Address of each input section (by input index; 0 for dropped ones). */
   addresses: number[];
-  /** Size after ld's padding (.bss ends 4-byte aligned). */
-  sizes: number[];
 }
 
 export const TEXT_SEGMENT_START = 0x10000;
@@ -53,61 +62,94 @@ export function outputSectionName(name: string): string {
   return name;
 }
 
+/** ld's order of input sections inside .text: unlikely, exit, startup, hot, sorted, then the rest. */
+function textInputRank(name: string): number {
+  if (name.startsWith('.text.unlikely') || /^\.text\..*_unlikely/.test(name)) return 0;
+  if (name.startsWith('.text.exit')) return 1;
+  if (name.startsWith('.text.startup')) return 2;
+  if (name.startsWith('.text.hot')) return 3;
+  if (name.startsWith('.text.sorted.')) return 4;
+  return 5;
+}
+
 function alignUp(value: number, alignment: number): number {
   return alignment > 1 ? Math.ceil(value / alignment) * alignment : value;
 }
 
 /** Rank in ld's script order; orphans sit after the named section with the same flags. */
-function rank(section: LayoutInput): number {
-  switch (section.name) {
+function rank(name: string, flags: SectionFlags): number {
+  switch (name) {
     case '.text': return 0;
     case '.rodata': return 2;
     case '.data': return 4;
     case '.bss': return 6;
     default:
-      if (section.flags.nobits) return 7;
-      if (section.flags.write) return 5;
-      if (section.flags.execute) return 1;
+      if (flags.nobits) return 7;
+      if (flags.write) return 5;
+      if (flags.execute) return 1;
       return 3;
   }
 }
 
 export function layoutSections(sections: readonly LayoutInput[]): LayoutResult {
   const addresses = sections.map(() => 0);
-  const sizes = sections.map((section) => section.size);
-  const order = sections
-    .map((section, index) => ({ index, rank: rank(section) }))
-    .filter((entry) => sections[entry.index].size > 0 && sections[entry.index].flags.alloc)
-    .sort((left, right) => left.rank - right.rank || left.index - right.index)
-    .map((entry) => entry.index);
-  const writable = order.filter((index) => sections[index].flags.write);
-  const readOnly = order.filter((index) => !sections[index].flags.write);
-  const headers = ELF_HEADER_SIZE + PROGRAM_HEADER_SIZE * (writable.length > 0 ? 2 : 1);
-  let cursor = TEXT_SEGMENT_START + headers;
-  for (const index of readOnly) {
-    cursor = alignUp(cursor, sections[index].alignment);
-    addresses[index] = cursor;
-    cursor += sections[index].size;
+  const byName = new Map<string, OutputSection>();
+  const outputs: OutputSection[] = [];
+  sections.forEach((section, index) => {
+    if (section.size <= 0 || !section.flags.alloc) return;
+    const name = outputSectionName(section.name);
+    let output = byName.get(name);
+    if (!output) {
+      output = { name, address: 0, size: 0, alignment: 1, flags: { ...section.flags }, inputs: [] };
+      byName.set(name, output);
+      outputs.push(output);
+    } else {
+      output.flags = {
+        alloc: true, write: output.flags.write || section.flags.write, execute: output.flags.execute || section.flags.execute,
+        nobits: output.flags.nobits && section.flags.nobits,
+      };
+    }
+    output.inputs.push(index);
+    output.alignment = Math.max(output.alignment, section.alignment);
+  });
+  for (const output of outputs) {
+    if (output.name === '.text') {
+      output.inputs.sort((left, right) => textInputRank(sections[left].name) - textInputRank(sections[right].name)
+        || (textInputRank(sections[left].name) === 4 ? (sections[left].name < sections[right].name ? -1 : 1) : left - right));
+    }
   }
-  if (writable.length === 0) return { order, addresses, sizes };
-
-  const place = (start: number): number => {
+  const ranked = outputs
+    .map((output, index) => ({ output, index, rank: rank(output.name, output.flags) }))
+    .sort((left, right) => left.rank - right.rank || left.index - right.index)
+    .map((entry) => entry.output);
+  const writable = ranked.filter((output) => output.flags.write);
+  const readOnly = ranked.filter((output) => !output.flags.write);
+  /** Place outputs from `start`; returns the end. */
+  const place = (list: OutputSection[], start: number): number => {
     let position = start;
-    for (const index of writable) {
-      position = alignUp(position, sections[index].alignment);
-      addresses[index] = position;
-      if (sections[index].name === '.bss') sizes[index] = alignUp(position + sections[index].size, 4) - position;
-      position += sizes[index];
+    for (const output of list) {
+      position = alignUp(position, output.alignment);
+      output.address = position;
+      let inner = position;
+      for (const index of output.inputs) {
+        inner = alignUp(inner, sections[index].alignment);
+        addresses[index] = inner;
+        inner += sections[index].size;
+      }
+      output.size = inner - position;
+      if (output.name === '.bss') output.size = alignUp(inner, 4) - position;
+      position += output.size;
     }
     return position;
   };
-  const pages = (start: number, end: number): number => Math.ceil(end / PAGE_SIZE) - Math.floor(start / PAGE_SIZE);
-  const nextPage = alignUp(cursor, PAGE_SIZE);
-  const samePageOffset = nextPage + (cursor & (PAGE_SIZE - 1));
-  const endShifted = place(samePageOffset);
-  const shiftedPages = pages(samePageOffset, endShifted);
-  const endAligned = place(nextPage);
-  if (pages(nextPage, endAligned) < shiftedPages) return { order, addresses, sizes };
-  place(samePageOffset);
-  return { order, addresses, sizes };
+  const headers = ELF_HEADER_SIZE + PROGRAM_HEADER_SIZE * (writable.length > 0 ? 2 : 1);
+  const cursor = place(readOnly, TEXT_SEGMENT_START + headers);
+  if (writable.length > 0) {
+    const pages = (start: number, end: number): number => Math.ceil(end / PAGE_SIZE) - Math.floor(start / PAGE_SIZE);
+    const nextPage = alignUp(cursor, PAGE_SIZE);
+    const samePageOffset = nextPage + (cursor & (PAGE_SIZE - 1));
+    const shiftedPages = pages(samePageOffset, place(writable, samePageOffset));
+    if (pages(nextPage, place(writable, nextPage)) >= shiftedPages) place(writable, samePageOffset);
+  }
+  return { outputs: ranked, addresses };
 }

@@ -212,8 +212,6 @@ export class Lexer {
       case 98: return 8; // \b
       case 102: return 12; // \f
       case 118: return 11; // \v
-      case 97: return 7; // \a
-      case 101: return 27; // \e
       case 120: case 88: { // \x hex digits (any number, low 8 bits kept)
         let value = 0;
         let cursor = pos + 2;
@@ -225,12 +223,13 @@ export class Lexer {
         return value;
       }
       default:
-        if (next >= 48 && next <= 55) {
+        if (next >= 48 && next <= 57) {
+          // `as` reads up to three decimal digits in base 8 (so `\18` is 16).
           let value = 0;
           let cursor = pos + 1;
           while (cursor < this.end && cursor < pos + 4) {
             const digit = text.charCodeAt(cursor);
-            if (digit < 48 || digit > 55) break;
+            if (digit < 48 || digit > 57) break;
             value = value * 8 + (digit - 48);
             cursor++;
           }

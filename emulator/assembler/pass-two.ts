@@ -10,9 +10,9 @@ import {
 import { checkFits } from './data-directives';
 import { ABSOLUTE, type Value } from './expression';
 import { encodeWith, readingsFor } from './instructions';
-import { TEXT_SEGMENT_START, layoutSections } from './layout';
+import { TEXT_SEGMENT_START, layoutSections, outputSectionName } from './layout';
 import type { AssembleResult, Program, ProgramSymbol, Section, SourceMapEntry } from './program';
-import { KIND_CODE, KIND_DATA, MAP_STRIDE } from './section-buffer';
+import { MAP_STRIDE, type SectionBuffer } from './section-buffer';
 import { SYMBOL_DEFERRED, SYMBOL_LABEL, SYMBOL_UNDEFINED, SYMBOL_VALUE, type SymbolEntry } from './symbols';
 
 const KIND_NAMES: SourceMapEntry['kind'][] = ['code', 'data', 'literal'];
@@ -101,8 +101,7 @@ export function passTwo(assembler: Assembler): void {
   base.length = sections.length + 1;
   base[0] = 0;
   for (let index = 0; index < sections.length; index++) base[sections[index].id] = layout.addresses[index];
-  assembler.layoutOrder = layout.order;
-  assembler.layoutSizes = layout.sizes;
+  assembler.outputs = layout.outputs;
   assembler.localCounts.clear();
   assembler.evaluator.resolver = assembler.passTwo;
   const lexer = assembler.lexer;
@@ -140,9 +139,20 @@ export function passTwo(assembler: Assembler): void {
   assembler.context = undefined;
 }
 
+function appendSourceMap(sourceMap: SourceMapEntry[], section: SectionBuffer, address: number, files: string[]): void {
+  const data = section.mapData;
+  for (let at = 0; at < section.mapCount * MAP_STRIDE; at += MAP_STRIDE) {
+    sourceMap.push({
+      address: address + data[at],
+      size: data[at + 1],
+      position: { file: files[data[at + 3]] ?? '', line: data[at + 4], column: data[at + 5] },
+      kind: KIND_NAMES[data[at + 2]],
+    });
+  }
+}
+
 export function buildResult(assembler: Assembler): AssembleResult {
   const files = assembler.reader.files;
-  const order = assembler.layoutOrder;
   const base = assembler.sectionBase;
   const diagnostics = assembler.diagnostics
     .map((diagnostic, index) => ({ diagnostic, index }))
@@ -153,23 +163,16 @@ export function buildResult(assembler: Assembler): AssembleResult {
   if (assembler.errorCount > 0) return { ok: false, diagnostics };
   const sections: Section[] = [];
   const sourceMap: SourceMapEntry[] = [];
-  for (const index of order) {
-    const section = assembler.sections[index];
-    const size = assembler.layoutSizes[index];
-    const address = base[section.id];
-    const bytes = new Uint8Array(size);
-    if (!section.flags.nobits) bytes.set(section.bytes.subarray(0, Math.min(size, section.size)));
-    sections.push({ name: section.name, address, bytes, size, alignment: section.alignment, flags: { ...section.flags } });
-    const data = section.mapData;
-    for (let at = 0; at < section.mapCount * MAP_STRIDE; at += MAP_STRIDE) {
-      const kind = data[at + 2];
-      if (section.flags.nobits && kind !== KIND_CODE && kind !== KIND_DATA) continue;
-      sourceMap.push({
-        address: address + data[at],
-        size: data[at + 1],
-        position: { file: files[data[at + 3]] ?? '', line: data[at + 4], column: data[at + 5] },
-        kind: KIND_NAMES[kind],
-      });
+  for (const output of assembler.outputs) {
+    const bytes = new Uint8Array(output.size);
+    sections.push({
+      name: output.name, address: output.address, bytes, size: output.size, alignment: output.alignment, flags: { ...output.flags },
+    });
+    for (const index of output.inputs) {
+      const section = assembler.sections[index];
+      const address = base[section.id];
+      if (!section.flags.nobits) bytes.set(section.bytes.subarray(0, section.size), address - output.address);
+      appendSourceMap(sourceMap, section, address, files);
     }
   }
   const symbols: ProgramSymbol[] = [];
@@ -185,13 +188,13 @@ export function buildResult(assembler: Assembler): AssembleResult {
       size: symbol.size >>> 0,
       position: { file: files[symbol.file] ?? '', line: symbol.line, column: symbol.column },
     };
-    if (section) programSymbol.section = section.name;
+    if (section) programSymbol.section = outputSectionName(section.name);
     symbols.push(programSymbol);
   }
   const start = assembler.symbols.get('_start');
   const hasStart = start !== undefined && start.state === SYMBOL_LABEL;
-  const text = assembler.sectionsByName.get('.text');
-  let entry = hasStart ? (base[start.section] + start.value) >>> 0 : text && text.size > 0 ? base[text.id] : sections[0]?.address ?? TEXT_SEGMENT_START;
+  const text = sections.find((section) => section.name === '.text');
+  let entry = hasStart ? (base[start.section] + start.value) >>> 0 : text ? text.address : sections[0]?.address ?? TEXT_SEGMENT_START;
   if (!hasStart && start?.state === SYMBOL_VALUE) entry = start.value >>> 0;
   const program: Program = {
     file: assembler.options.file ?? 'input.s',
