@@ -247,9 +247,17 @@ function trapRow(name: 'bkpt' | 'udf'): InstructionRow {
 // ---------------------------------------------------------------------------
 // Barriers
 
-/** Barrier option names and their 4-bit values (`dmb ish` = option 11). */
+/**
+ * Barrier option names GNU `as -march=armv7ve` accepts (`dmb ish`), with
+ * their 4-bit values. The assembler maps a name to `#value`.
+ */
 export const BARRIER_OPTIONS: Readonly<Record<string, number>> = {
-  sy: 15, st: 14, ld: 13, ish: 11, ishst: 10, ishld: 9, nsh: 7, nshst: 6, nshld: 5, osh: 3, oshst: 2, oshld: 1,
+  sy: 15, st: 14, ish: 11, ishst: 10, nsh: 7, nshst: 6, un: 7, unst: 6, osh: 3, oshst: 2, sh: 11, shst: 10,
+};
+
+/** The name objdump prints for each option value of DMB/DSB; other values print as `#n`. */
+export const BARRIER_OPTION_NAMES: Readonly<Record<number, string>> = {
+  15: 'sy', 14: 'st', 13: 'ld', 11: 'ish', 10: 'ishst', 9: 'ishld', 7: 'un', 6: 'unst', 5: 'nshld', 3: 'osh', 2: 'oshst', 1: 'oshld',
 };
 
 /** SSBB and PSSBB are DSB with options 0 and 4; objdump names them. */
@@ -302,7 +310,7 @@ function barrierRow(name: 'dmb' | 'dsb' | 'isb'): InstructionRow {
       if (typeof option !== 'number') return option;
       return encoded(0xf000_0000 | bits | option);
     },
-    /** Option `sy` (15) decodes with no operand; any other option as an immediate (see BARRIER_OPTIONS). */
+    /** Option `sy` (15) decodes with no operand; any other option as an immediate (see BARRIER_OPTION_NAMES). */
     decode(word) {
       const option = word & 15;
       return instruction(name, word, false, option === 15 ? [] : [immediateOperand(option)]);
