@@ -156,6 +156,16 @@ export function loadStoreCases(seed = 2026, perForm = 24): LoadStoreCase[] {
     for (let i = 0; i < perForm / 4; i++) cases.push(make(mnemonic, condition(), [...pair(), label(255)]));
   }
 
+  for (const mnemonic of ['pld', 'pldw', 'pli']) {
+    const preload = (registerOffsets: boolean): Operand => {
+      const operand = memory(4095, registerOffsets, true);
+      return chance(0.85) && operand.kind === 'memory' ? { ...operand, indexing: 'offset' } : operand;
+    };
+    for (let i = 0; i < perForm / 2; i++) cases.push(make(mnemonic, 'al', [preload(false)]));
+    for (let i = 0; i < perForm / 2; i++) cases.push(make(mnemonic, 'al', [preload(true)]));
+    for (let i = 0; i < perForm / 4; i++) cases.push(make(mnemonic, 'al', [label(4095)]));
+  }
+
   const list = (): number => {
     const roll = next();
     if (roll < 0.25) return 1 << Math.floor(next() * 16);

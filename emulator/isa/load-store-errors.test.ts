@@ -41,6 +41,10 @@ describe('errors GNU as also refuses, in plain words', () => {
     ['ldm pc, {r0}', 'pc cannot be the base register of ldm', 0],
     ['stmdb pc!, {r0, r1}', 'pc cannot be the base register of stmdb', 0],
     ['push {r4}^', 'push cannot take `^`', 0],
+    ['pld [r1, #4]!', 'pld cannot write back its base register', 0],
+    ['pli [r1], #4', 'pli cannot use a post-indexed address', 0],
+    ['pld [r1, #4096]', 'offset 4096 is out of range for pld: -4095..4095', 0],
+    ['pldw [r1, pc]', 'pc cannot be the offset register', 0],
     ['pop {r4, r5}^', 'pop cannot take `^`', 0],
   ];
   it.each(cases)('%s', (text, message, operandIndex) => {

@@ -24,10 +24,12 @@ export function encodeWithRows(instruction: Instruction, address: number, rows =
   return failure ?? { ok: false, error: { message: 'no row accepts these operands' } };
 }
 
-/** The matching row with the highest priority among `rows` (conditional rows only, as all of these are). */
+/** The matching row with the highest priority among `rows`; cond = 0b1111 selects the unconditional rows. */
 export function findLoadStoreRow(word: number, rows = LOAD_STORE_ROWS): InstructionRow | undefined {
   let best: InstructionRow | undefined;
+  const unconditional = word >>> 28 === 0xf;
   for (const row of rows) {
+    if (row.conditional === unconditional) continue;
     if (((word & row.mask) >>> 0) !== row.bits >>> 0) continue;
     if (!best || (row.priority ?? 0) > (best.priority ?? 0)) best = row;
   }

@@ -4,12 +4,13 @@
  * unprivileged LDRT STRT LDRBT STRBT, and the one-register PUSH/POP that
  * GNU `as` assembles as `str rt, [sp, #-4]!` / `ldr rt, [sp], #4`.
  *
- * The halfword, signed-byte and doubleword forms live in load-store-extra.ts
- * and are part of `loadStoreRows`.
+ * The halfword, signed-byte and doubleword forms (load-store-extra.ts) and the
+ * preload hints PLD/PLDW/PLI (load-store-preload.ts) are part of `loadStoreRows`.
  */
 import type { EncodeContext, EncodeResult, Instruction, InstructionRow } from './types';
 import { conditionBits, encoded, failure, instruction, registerOperand } from './operands';
 import { extraLoadStoreRows } from './load-store-extra';
+import { preloadRows } from './load-store-preload';
 import {
   BIT_L,
   BIT_W,
@@ -252,4 +253,5 @@ export const loadStoreRows: InstructionRow[] = [
   ...extraLoadStoreRows,
   pushSingleRow,
   popSingleRow,
+  ...preloadRows,
 ];

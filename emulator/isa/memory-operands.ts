@@ -215,23 +215,30 @@ export function indexingOf(word: number): MemoryOperand['indexing'] {
  * with U = 1 reads back as `[rn]`; `#-0`, `[rn, #0]!` and `[rn], #0` keep
  * their offset.
  */
-export function decodeImmediateAddress(word: number, limit: OffsetLimit): MemoryOperand {
+export function decodeImmediateAddress(
+  word: number,
+  limit: OffsetLimit,
+  indexing: MemoryOperand['indexing'] = indexingOf(word),
+): MemoryOperand {
   const magnitude = limit === 4095 ? word & 0xfff : ((word >>> 4) & 0xf0) | (word & 0xf);
   const subtract = (word & BIT_U) === 0;
-  const indexing = indexingOf(word);
   const base = (word >>> 16) & 15;
   if (indexing === 'offset' && magnitude === 0 && !subtract) return { kind: 'memory', base, indexing };
   return { kind: 'memory', base, offset: { kind: 'immediate', value: magnitude, subtract }, indexing };
 }
 
 /** The memory operand of a register-offset word (`allowShift` for the word/byte forms). */
-export function decodeRegisterAddress(word: number, allowShift: boolean): MemoryOperand {
+export function decodeRegisterAddress(
+  word: number,
+  allowShift: boolean,
+  indexing: MemoryOperand['indexing'] = indexingOf(word),
+): MemoryOperand {
   const offset: MemoryOffset = { kind: 'register', register: word & 15, subtract: (word & BIT_U) === 0 };
   if (allowShift) {
     const shift = decodeImmediateShift((word >>> 5) & 3, (word >>> 7) & 31);
     if (shift !== undefined) offset.shift = shift;
   }
-  return { kind: 'memory', base: (word >>> 16) & 15, offset, indexing: indexingOf(word) };
+  return { kind: 'memory', base: (word >>> 16) & 15, offset, indexing };
 }
 
 // ---------------------------------------------------------------------------
