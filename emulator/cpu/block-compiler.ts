@@ -13,6 +13,7 @@ import type { Instruction } from '../isa/types';
 import {
   BLOCK_CONTINUE,
   BLOCK_FAULT,
+  BLOCK_RETURNED,
   BLOCK_WATCH,
   conditionExpression,
   constant,
@@ -128,7 +129,7 @@ export function compileBlock(start: number, source: InstructionSource, single: b
         return `{ ${WRITEBACK} cpu.steps += count + ${index}; R[15] = ${constant(here)}; cpu.setFault(${FAULT_CODES[type]}, ${constant(entry.word)}, ${JSON.stringify(message)}, ${detail}); return ${BLOCK_FAULT}; }`;
       },
       branchExchange(target) {
-        return `{ y = ${target}; if ((y & 1) !== 0) ${this.raise('thumb', 'Thumb state is not supported', 'y')} if ((y & 2) !== 0) ${this.raise('unpredictable', 'branch to an address that is not a multiple of 4', 'y')} ${exit('y', BLOCK_CONTINUE, index + 1)} }`;
+        return `{ y = ${target}; if ((y & 1) !== 0) ${this.raise('thumb', 'Thumb state is not supported', 'y')} if ((y & 2) !== 0) ${this.raise('unpredictable', 'branch to an address that is not a multiple of 4', 'y')} if (y === cpu.returnTop && cpu.popCall() !== 0) ${exit('y', BLOCK_RETURNED, index + 1)} ${exit('y', BLOCK_CONTINUE, index + 1)} }`;
       },
       useFlags() {
         flags = true;

@@ -14,6 +14,8 @@ export const BLOCK_CONTINUE = 0;
 export const BLOCK_TRAP = 1;
 export const BLOCK_FAULT = 2;
 export const BLOCK_WATCH = 3;
+/** A return brought the call depth below `cpu.stopBelowDepth` (step over / step out). */
+export const BLOCK_RETURNED = 4;
 
 export interface EmitContext {
   readonly address: number;

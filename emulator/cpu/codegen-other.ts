@@ -36,7 +36,7 @@ export function emitOther(instruction: Instruction, context: EmitContext): Emitt
     case 'bl': {
       const target = valueOf(operands[0]);
       if (target === undefined) return undefined;
-      const link = mnemonic === 'bl' ? context.write(14, constant(context.address + 4)) + ' ' : '';
+      const link = mnemonic === 'bl' ? `${context.write(14, constant(context.address + 4))} cpu.pushCall(${constant(context.address + 4)}, ${constant(target)}, ${context.read(13)}); ` : '';
       return { code: link + context.jumpConstant(target >>> 0), endsBlock: true };
     }
     case 'bx':
@@ -49,7 +49,7 @@ export function emitOther(instruction: Instruction, context: EmitContext): Emitt
         return undefined;
       }
       let code = `t = ${context.read(register)};`;
-      if (mnemonic === 'blx') code += ' ' + context.write(14, constant(context.address + 4));
+      if (mnemonic === 'blx') code += ` ${context.write(14, constant(context.address + 4))} cpu.pushCall(${constant(context.address + 4)}, t, ${context.read(13)});`;
       return { code: code + ' ' + context.branchExchange('t'), endsBlock: true };
     }
     case 'svc':

@@ -10,7 +10,7 @@
  */
 import { decodeWord } from '../isa/table';
 import type { Instruction } from '../isa/types';
-import { BLOCK_CONTINUE, BLOCK_FAULT, BLOCK_TRAP, BLOCK_WATCH, hex } from './codegen-context';
+import { BLOCK_CONTINUE, BLOCK_FAULT, BLOCK_RETURNED, BLOCK_TRAP, BLOCK_WATCH, hex } from './codegen-context';
 import {
   compileBlock,
   FAULT_ALIGNMENT,
@@ -28,6 +28,21 @@ export const RUN_TRAP = 1;
 export const RUN_FAULT = 2;
 export const RUN_WATCH = 3;
 export const RUN_BREAKPOINT = 4;
+/** A return took the call depth below `stopBelowDepth`. */
+export const RUN_RETURNED = 5;
+
+/** Calls remembered in full; deeper ones are counted only. */
+export const CALL_CAPACITY = 1 << 18;
+
+/** One entry of the call stack the CPU keeps from BL/BLX and matching returns. */
+export interface CallFrame {
+  /** The called address. */
+  target: number;
+  /** Where it returns to (the instruction after the BL). */
+  returnAddress: number;
+  /** sp at the call. */
+  stackPointer: number;
+}
 
 export const PC = 15;
 export const LR = 14;
@@ -48,6 +63,16 @@ export class Cpu implements MachineState, InstructionSource {
   trapImmediate = 0;
   /** The fault that stopped the last run (RUN_FAULT). */
   fault: CpuFault | undefined = undefined;
+
+  /** Call stack: BL/BLX push, a branch to the top frame's return address pops. */
+  callDepth = 0;
+  /** Return address of the innermost remembered call, or -1. */
+  returnTop = -1;
+  /** run() stops with RUN_RETURNED when a return makes callDepth smaller than this (-1: never). */
+  stopBelowDepth = -1;
+  private readonly callReturns = new Int32Array(CALL_CAPACITY);
+  private readonly callTargets = new Int32Array(CALL_CAPACITY);
+  private readonly callStackPointers = new Int32Array(CALL_CAPACITY);
 
   readonly memory: Memory;
   private codeBase = 0;
@@ -157,6 +182,7 @@ export class Cpu implements MachineState, InstructionSource {
       if (result === BLOCK_CONTINUE) continue;
       if (result === BLOCK_TRAP) return RUN_TRAP;
       if (result === BLOCK_WATCH) return RUN_WATCH;
+      if (result === BLOCK_RETURNED) return RUN_RETURNED;
       if (result === BLOCK_FAULT) {
         if (this.fault === undefined && memory.fault !== undefined) {
           this.fault = { type: 'memory', pc: registers[PC] >>> 0, memory: memory.fault };
@@ -174,6 +200,36 @@ export class Cpu implements MachineState, InstructionSource {
     if (result === RUN_TRAP) return { kind: 'trap', immediate: this.trapImmediate };
     if (result === RUN_FAULT && this.fault) return { kind: 'fault', fault: this.fault };
     return (this.registers[PC] >>> 0) === ((before + 4) >>> 0) ? NEXT : BRANCHED;
+  }
+
+  /** Called from generated code on BL/BLX. */
+  pushCall(returnAddress: number, target: number, stackPointer: number): void {
+    const depth = this.callDepth;
+    if (depth < CALL_CAPACITY) {
+      this.callReturns[depth] = returnAddress;
+      this.callTargets[depth] = target;
+      this.callStackPointers[depth] = stackPointer;
+    }
+    this.callDepth = depth + 1;
+    this.returnTop = returnAddress;
+  }
+
+  /** Called from generated code when a branch reaches `returnTop`; 1 when the run should stop (RUN_RETURNED). */
+  popCall(): number {
+    const depth = this.callDepth - 1;
+    this.callDepth = depth;
+    this.returnTop = depth > 0 ? (depth - 1 < CALL_CAPACITY ? this.callReturns[depth - 1] : -2) : -1;
+    return depth < this.stopBelowDepth ? 1 : 0;
+  }
+
+  /** The remembered calls, outermost first. */
+  callFrames(): CallFrame[] {
+    const frames: CallFrame[] = [];
+    const count = Math.min(this.callDepth, CALL_CAPACITY);
+    for (let index = 0; index < count; index++) {
+      frames.push({ target: this.callTargets[index] >>> 0, returnAddress: this.callReturns[index] >>> 0, stackPointer: this.callStackPointers[index] >>> 0 });
+    }
+    return frames;
   }
 
   /** Called from generated code: records a CPU fault (PC already at the instruction). */

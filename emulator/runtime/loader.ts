@@ -69,6 +69,8 @@ export function builtinResolver(builtins: readonly BuiltinFunction[]): (name: st
 }
 
 const STARTUP_SIZE = 7 * 4;
+/** Name of the built-in start-up routine that calls main. */
+export const STARTUP_SYMBOL = '_start (built-in start-up)';
 
 export function loadProgram(program: Program, options: LoadOptions = {}): LoadResult {
   const builtins = options.builtins ?? [];
@@ -121,7 +123,7 @@ export function loadProgram(program: Program, options: LoadOptions = {}): LoadRe
         0xe3a070f8, // mov r7, #248          exit_group(main's result)
         0xef000000, // svc #0
       );
-      symbols.push({ name: '_start (built-in start-up)', address: startupAddress, size: STARTUP_SIZE });
+      symbols.push({ name: STARTUP_SYMBOL, address: startupAddress, size: STARTUP_SIZE });
     }
     const bytes = new Uint8Array(words.length * 4);
     new DataView(bytes.buffer).setUint32(0, 0, true);

@@ -1,0 +1,335 @@
+/**
+ * A debugging session over one loaded program, shared by the IDE host and
+ * the CLI: step, run with an instruction budget, stop reasons, breakpoints
+ * (address or source line), write watchpoints, step over / step out, reading
+ * and writing registers, flags and memory while stopped, the call stack,
+ * stdout events and the memory written by the last step.
+ *
+ * Everything is synchronous and bounded by a budget; the host runs in slices
+ * (`runFor`) so pause requests and input act at once.
+ */
+import type { Program, SourcePosition } from '../assembler/program';
+import { Cpu, PC, RUN_BREAKPOINT, RUN_BUDGET, RUN_FAULT, RUN_RETURNED, RUN_TRAP, RUN_WATCH, SP } from '../cpu/cpu';
+import type { BuiltinFunction, CpuFault, MemoryFault, TrapContext, TrapHandler } from '../cpu/interfaces';
+import type { Memory, WatchRange } from '../cpu/memory';
+import { loadProgram, STARTUP_SYMBOL, type LoadedProcess, type LoadOptions } from '../runtime/loader';
+import { createTrapHandler, LinuxSyscalls } from '../runtime/syscalls';
+import { BUILTIN_NAMES, libraryBuiltins, SessionIo, type LibraryStop, type StdoutBuffering } from './runtime-bridge';
+import { SourceIndex } from './source-index';
+
+export type StopReason =
+  /** The requested step (or step over / out) finished. */
+  | { kind: 'step' }
+  | { kind: 'breakpoint'; address: number }
+  /** `pc` is the instruction that wrote, `address` where. */
+  | { kind: 'watchpoint'; address: number; pc: number }
+  | { kind: 'exit'; code: number }
+  | { kind: 'fault'; fault: CpuFault; message: string; position?: SourcePosition; status: number }
+  | { kind: 'budget' }
+  | { kind: 'waiting-for-input' }
+  | { kind: 'paused' };
+
+export interface SessionOptions extends LoadOptions {
+  /** Seconds since 1970 for the virtual clock (deterministic by default). */
+  startSeconds?: number;
+  /** glibc stdout buffering: 'full' into a pipe (qemu-arm piped), 'line' for a terminal/console. */
+  stdoutBuffering?: StdoutBuffering;
+  /** Program output as it is written (fd 1 or 2). */
+  onOutput?: (fd: number, bytes: Uint8Array) => void;
+  /** Once-per-kind runtime warnings (unknown syscall, lost output, ...). */
+  onWarning?: (message: string) => void;
+}
+
+export interface StackFrame {
+  /** Function entry (the BL target). */
+  function: number;
+  name: string;
+  /** Where this frame is now: the PC for the innermost frame, the call's return address - 4 for the callers. */
+  address: number;
+  position?: SourcePosition;
+  stackPointer: number;
+}
+
+export type SessionResult = { ok: true; session: Session } | { ok: false; error: string };
+
+const SLICE = 1 << 20;
+
+export class Session {
+  readonly program: Program;
+  readonly cpu: Cpu;
+  readonly memory: Memory;
+  readonly process: LoadedProcess;
+  readonly io: SessionIo;
+  readonly source: SourceIndex;
+  /** Every byte written to stdout / stderr so far. */
+  private readonly outputChunks: Uint8Array[] = [];
+  private readonly errorChunks: Uint8Array[] = [];
+  private finished: StopReason | undefined;
+  private resumeAt = -1;
+  private pauseRequested = false;
+  private breakpoints = new Set<number>();
+  private libraryStop: LibraryStop | undefined;
+  private readonly trapContext: TrapContext;
+  private readonly handler: TrapHandler;
+  /** Memory written by the last `step()`: [address, size] pairs. */
+  lastWrites: { address: number; size: number }[] = [];
+  readonly warnings: string[] = [];
+
+  static create(program: Program, options: SessionOptions = {}): SessionResult {
+    // The loader needs the built-in slots, the built-ins need the loaded CPU and memory: bind them late.
+    const binding: { bound: BuiltinFunction[] } = { bound: [] };
+    const slots = BUILTIN_NAMES.map((name, index) => ({ name, call: (context: TrapContext) => binding.bound[index].call(context) }));
+    const loaded = loadProgram(program, { ...options, builtins: slots });
+    if (!loaded.ok) return loaded;
+    return { ok: true, session: new Session(program, options, loaded.process, slots, binding) };
+  }
+
+  private constructor(program: Program, options: SessionOptions, loaded: LoadedProcess, slots: BuiltinFunction[], binding: { bound: BuiltinFunction[] }) {
+    this.program = program;
+    const syscalls = new LinuxSyscalls({ startSeconds: options.startSeconds });
+    this.io = new SessionIo(
+      (fd, bytes) => {
+        (fd === 2 ? this.errorChunks : this.outputChunks).push(bytes);
+        options.onOutput?.(fd, bytes);
+      },
+      (message) => {
+        this.warnings.push(message);
+        options.onWarning?.(message);
+      },
+      options.stdoutBuffering ?? 'full',
+    );
+    this.process = loaded;
+    this.cpu = loaded.cpu;
+    this.memory = loaded.memory;
+    binding.bound = libraryBuiltins(this.cpu, this.memory, loaded.layout, this.io, () => Math.floor(syscalls.nanoseconds(this.cpu.steps) / 1e9), (stop) => {
+      this.libraryStop = stop;
+    });
+    this.handler = createTrapHandler(syscalls, slots);
+    this.trapContext = { machine: this.cpu, memory: this.memory, io: this.io, layout: loaded.layout };
+    this.source = new SourceIndex(program, loaded.runtimeSymbols);
+  }
+
+  /** 'exited' or 'faulted' once the program has ended; running again returns the same stop. */
+  get ended(): StopReason | undefined {
+    return this.finished;
+  }
+
+  get stdout(): Uint8Array {
+    return concat(this.outputChunks);
+  }
+
+  get stderr(): Uint8Array {
+    return concat(this.errorChunks);
+  }
+
+  get steps(): number {
+    return this.cpu.steps;
+  }
+
+  /** r0..r15 as unsigned numbers. */
+  registers(): number[] {
+    return Array.from(this.cpu.registers, (value) => value >>> 0);
+  }
+
+  setRegister(index: number, value: number): string | undefined {
+    if (!Number.isInteger(index) || index < 0 || index > 15) return `there is no register r${index}`;
+    if (index === PC && (value & 3) !== 0) return 'pc must be a multiple of 4 (Sherwood runs ARM code only)';
+    this.cpu.registers[index] = value | 0;
+    return undefined;
+  }
+
+  flags(): { n: boolean; z: boolean; c: boolean; v: boolean } {
+    const cpu = this.cpu;
+    return { n: cpu.n === 1, z: cpu.z === 1, c: cpu.c === 1, v: cpu.v === 1 };
+  }
+
+  setFlags(flags: Partial<{ n: boolean; z: boolean; c: boolean; v: boolean }>): void {
+    if (flags.n !== undefined) this.cpu.n = flags.n ? 1 : 0;
+    if (flags.z !== undefined) this.cpu.z = flags.z ? 1 : 0;
+    if (flags.c !== undefined) this.cpu.c = flags.c ? 1 : 0;
+    if (flags.v !== undefined) this.cpu.v = flags.v ? 1 : 0;
+  }
+
+  readMemory(address: number, length: number): { ok: true; bytes: Uint8Array } | { ok: false; fault: MemoryFault } {
+    return this.memory.readBytes(address >>> 0, length);
+  }
+
+  /** Writes while stopped; code may be patched (its decoded form is dropped). */
+  writeMemory(address: number, bytes: Uint8Array): MemoryFault | undefined {
+    return this.memory.writeBytes(address >>> 0, bytes, true);
+  }
+
+  provideInput(bytes: Uint8Array | string): void {
+    this.io.stdin.append(bytes);
+  }
+
+  closeInput(): void {
+    this.io.stdin.close();
+  }
+
+  setBreakpoints(addresses: Iterable<number>): void {
+    this.breakpoints = new Set([...addresses].map((address) => address >>> 0));
+    this.cpu.setBreakpoints(this.breakpoints);
+  }
+
+  /** Breakpoint addresses for a source line (the first instruction of the line); empty when the line has no code. */
+  addressesForLine(line: number, file?: string): number[] {
+    return this.source.addressesForLine(line, file);
+  }
+
+  setWatchpoints(ranges: readonly WatchRange[]): void {
+    this.memory.setWatchpoints(ranges);
+  }
+
+  requestPause(): void {
+    this.pauseRequested = true;
+  }
+
+  /** One instruction (a trap's system call or C function runs as part of it). */
+  step(): StopReason {
+    this.memory.trackWrites(true);
+    const stop = this.execute(1, true);
+    const writes = this.memory.trackedWrites;
+    this.lastWrites = [];
+    for (let index = 0; index < writes.length; index += 2) this.lastWrites.push({ address: writes[index] >>> 0, size: writes[index + 1] });
+    this.memory.trackWrites(false);
+    return stop.kind === 'budget' ? { kind: 'step' } : stop;
+  }
+
+  /** Step, but run a called function (BL/BLX) to its return. */
+  stepOver(budget = Number.MAX_SAFE_INTEGER): StopReason {
+    const depth = this.cpu.callDepth;
+    const first = this.step();
+    if (first.kind !== 'step' || this.cpu.callDepth <= depth) return first;
+    return this.runUntilDepth(depth + 1, budget);
+  }
+
+  /** Run until the current function returns to its caller. */
+  stepOut(budget = Number.MAX_SAFE_INTEGER): StopReason {
+    if (this.cpu.callDepth === 0) return this.run(budget);
+    return this.runUntilDepth(this.cpu.callDepth, budget);
+  }
+
+  /** Runs at most `budget` instructions. */
+  run(budget: number): StopReason {
+    return this.execute(budget, false);
+  }
+
+  /** Runs for about `milliseconds` (at most `budget` instructions), in slices; honours requestPause(). */
+  runFor(milliseconds: number, budget = Number.MAX_SAFE_INTEGER): StopReason {
+    const deadline = performance.now() + milliseconds;
+    const end = this.cpu.steps + budget;
+    this.pauseRequested = false;
+    for (;;) {
+      const stop = this.execute(Math.min(SLICE, end - this.cpu.steps), false);
+      if (stop.kind !== 'budget') return stop;
+      if (this.cpu.steps >= end) return stop;
+      if (this.pauseRequested) {
+        this.pauseRequested = false;
+        this.resumeAt = this.cpu.registers[PC] >>> 0;
+        return { kind: 'paused' };
+      }
+      if (performance.now() >= deadline) return stop;
+    }
+  }
+
+  /** The calls in progress, innermost first. */
+  callStack(): StackFrame[] {
+    const frames = this.cpu.callFrames();
+    const stack: StackFrame[] = [];
+    let address = this.cpu.registers[PC] >>> 0;
+    let stackPointer = this.cpu.registers[SP] >>> 0;
+    for (let index = frames.length - 1; index >= -1; index--) {
+      const entry = index >= 0 ? frames[index].target : this.program.entry;
+      const fallback = this.source.functionAt(address);
+      const name = index >= 0 ? this.source.nameOf(entry) : fallback?.name ?? '_start';
+      stack.push({ function: index >= 0 ? entry : fallback?.address ?? entry, name, address, position: this.source.positionOf(address), stackPointer });
+      if (index >= 0) {
+        address = (frames[index].returnAddress - 4) >>> 0;
+        stackPointer = frames[index].stackPointer;
+      }
+    }
+    return stack;
+  }
+
+  private runUntilDepth(depth: number, budget: number): StopReason {
+    this.cpu.stopBelowDepth = depth;
+    const stop = this.execute(budget, true);
+    this.cpu.stopBelowDepth = -1;
+    return stop;
+  }
+
+  private execute(budget: number, leaveBreakpoint: boolean): StopReason {
+    if (this.finished) return this.finished;
+    const cpu = this.cpu;
+    const end = cpu.steps + budget;
+    let leave = leaveBreakpoint || this.resumeAt === (cpu.registers[PC] >>> 0);
+    this.resumeAt = -1;
+    for (;;) {
+      const remaining = end - cpu.steps;
+      if (remaining <= 0) return { kind: 'budget' };
+      const result = cpu.run(remaining, leave);
+      leave = false;
+      switch (result) {
+        case RUN_BUDGET:
+          return { kind: 'budget' };
+        case RUN_TRAP: {
+          const outcome = this.handler.supervisorCall(cpu.trapImmediate, this.trapContext);
+          if (outcome.kind === 'continue') continue;
+          if (outcome.kind === 'exit') return this.exit(outcome.code);
+          if (outcome.kind === 'wait-for-input') {
+            cpu.registers[PC] = (cpu.registers[PC] - 4) | 0;
+            cpu.steps -= 1;
+            this.io.beforeInput();
+            this.resumeAt = cpu.registers[PC] >>> 0;
+            return { kind: 'waiting-for-input' };
+          }
+          const pc = (cpu.registers[PC] - 4) >>> 0;
+          return this.fail({ type: 'runtime', pc, message: outcome.message }, this.libraryStop?.status ?? 139);
+        }
+        case RUN_FAULT:
+          return this.fail(cpu.fault ?? { type: 'runtime', pc: cpu.registers[PC] >>> 0, message: 'unknown fault' }, 139);
+        case RUN_WATCH:
+          this.resumeAt = cpu.registers[PC] >>> 0;
+          return { kind: 'watchpoint', address: this.memory.watchAddress >>> 0, pc: (cpu.registers[PC] - 4) >>> 0 };
+        case RUN_BREAKPOINT:
+          this.resumeAt = cpu.registers[PC] >>> 0;
+          return { kind: 'breakpoint', address: cpu.registers[PC] >>> 0 };
+        case RUN_RETURNED:
+          this.resumeAt = cpu.registers[PC] >>> 0;
+          return { kind: 'step' };
+      }
+    }
+  }
+
+  private exit(code: number): StopReason {
+    const pc = (this.cpu.registers[PC] - 4) >>> 0;
+    const fromStartup = this.source.nameOf(this.source.functionAt(pc)?.address ?? -1) === STARTUP_SYMBOL;
+    if (fromStartup) this.io.flush();
+    if (this.io.buffered > 0) {
+      this.io.warn(
+        `${this.io.buffered} bytes of printf/puts output were never written: the program ended with the exit system call, which (as with glibc) skips flushing stdout; call exit or return from main instead`,
+      );
+    }
+    this.finished = { kind: 'exit', code: code & 0xff };
+    return this.finished;
+  }
+
+  private fail(fault: CpuFault, status: number): StopReason {
+    const position = this.source.positionOf(fault.pc);
+    const message = fault.type === 'memory' ? fault.memory.message : fault.message;
+    this.finished = { kind: 'fault', fault, message, position, status };
+    return this.finished;
+  }
+}
+
+function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
