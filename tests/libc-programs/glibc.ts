@@ -41,6 +41,20 @@ export function compileAndRun(source: string, stdin: Buffer | string = ''): RunR
   }
 }
 
+/** Builds an assembly program with gcc -static (so glibc provides the C functions) and runs it under qemu-arm. */
+export function assembleAndRun(sourcePath: string, stdin: Buffer | string = ''): RunResult {
+  const directory = mkdtempSync(join(tmpdir(), 'sherwood-libc-'));
+  try {
+    const binaryPath = join(directory, 'program');
+    const build = spawnSync(GNU_GCC, ['-static', '-Wl,-z,noexecstack', '-o', binaryPath, sourcePath], { encoding: 'utf8' });
+    if (build.status !== 0) throw new Error(`gcc failed on ${sourcePath}: ${build.stderr}`);
+    const run = spawnSync(QEMU_ARM, [binaryPath], { input: stdin, maxBuffer: 1 << 26 });
+    return { stdout: run.stdout, exitCode: run.status ?? 128 + (run.signal ? 6 : 0) };
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
 /** Splits output made of records `N:` + N bytes + '\n' (N may be -1, meaning no bytes). */
 export function parseRecords(stdout: Buffer): { result: number; bytes: string }[] {
   const records: { result: number; bytes: string }[] = [];

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { compileAndRun, parseRecords } from './glibc.js';
 import { generatePrintfCases } from './printf-cases.js';
 import { printfProgram } from './printf-program.js';
+import { PROGRAM_GOLDEN, programCases, runWithGlibc } from './programs.js';
 import { generateScanfCases } from './scanf-cases.js';
 import { parseScanfOutput, scanfProgram } from './scanf-program.js';
 
@@ -34,7 +35,15 @@ function regenerateScanf(): void {
   console.log(`scanf: ${golden.length} cases`);
 }
 
+function regeneratePrograms(): void {
+  const golden: Record<string, { stdout: string; exitCode: number }> = {};
+  for (const program of programCases()) golden[program.name] = runWithGlibc(program);
+  writeFileSync(PROGRAM_GOLDEN, JSON.stringify(golden, null, 2) + '\n');
+  console.log(`programs: ${Object.keys(golden).length}`);
+}
+
 const which = process.argv[2];
 if (!which || which === 'printf') regeneratePrintf();
 
 if (!which || which === 'scanf') regenerateScanf();
+if (!which || which === 'programs') regeneratePrograms();
