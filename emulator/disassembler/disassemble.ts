@@ -159,47 +159,14 @@ function entryAt(sourceMap: readonly SourceMapEntry[], address: number): SourceM
 }
 
 /**
- * The `$d` symbols GNU `as` adds around alignment padding in code sections,
- * which the source map does not show: one at padding that follows data (code
- * is padded with NOPs and stays `$a`), and one at the data that follows any
- * padding. objdump ends a `.word` at each, so the listing depends on them.
- */
-export function paddingMappingSymbols(program: Program): ProgramSymbol[] {
-  const result: ProgramSymbol[] = [];
-  for (const section of program.sections) {
-    if (!section.flags.execute) continue;
-    const start = section.address >>> 0;
-    const end = start + section.size;
-    let previous: SourceMapEntry | undefined;
-    let covered = start;
-    for (const entry of program.sourceMap) {
-      const address = entry.address >>> 0;
-      if (address < start || address >= end || entry.size <= 0) continue;
-      if (address > covered && previous) {
-        if (previous.kind !== 'code') result.push(dataSymbol(covered, section.name));
-        if (entry.kind !== 'code') result.push(dataSymbol(address, section.name));
-      }
-      previous = entry;
-      covered = Math.max(covered, address + entry.size);
-    }
-    if (covered < end && previous && previous.kind !== 'code') result.push(dataSymbol(covered, section.name));
-  }
-  return result;
-}
-
-function dataSymbol(value: number, section: string): ProgramSymbol {
-  return { name: '$d', value, section, global: false, type: 'none', size: 0 };
-}
-
-/**
  * Disassemble an assembled program: the source map's code/data kinds give
  * the mapping symbols, and every line carries the source position of the
  * instruction or directive that produced it.
  */
 export function disassembleProgram(program: Program): DisassembledLine[] {
-  const symbols = program.symbols.some((symbol) => isMappingSymbol(symbol.name))
-    ? program.symbols
-    : [...program.symbols, ...mappingSymbols(program), ...paddingMappingSymbols(program)];
+  // `.L` labels are assembler-local: GNU `as` leaves them out of the object, so objdump never names them.
+  const named = program.symbols.filter((symbol) => !symbol.name.startsWith('.L'));
+  const symbols = named.some((symbol) => isMappingSymbol(symbol.name)) ? named : [...named, ...mappingSymbols(program)];
   const lines = disassembleImage({ sections: program.sections, symbols });
   for (const line of lines) {
     const entry = entryAt(program.sourceMap, line.address);

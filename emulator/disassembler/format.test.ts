@@ -130,3 +130,15 @@ describe('formatInstruction', () => {
     expect(formatInstruction(op('bfc', [r(0), imm(3), imm(4)]), 0)).toBe('bfc\tr0, #3, #4');
   });
 });
+
+describe('barriers', () => {
+  it('names the option as objdump does', () => {
+    expect(formatInstruction(op('dmb', [imm(11)]), 0)).toBe('dmb\tish');
+    expect(formatInstruction(op('dsb', []), 0)).toBe('dsb\tsy');
+    expect(formatInstruction(op('isb', []), 0)).toBe('isb\tsy');
+    expect(formatInstruction(op('isb', [imm(5)]), 0)).toBe('isb\t#5');
+    expect(formatInstruction(op('dmb', [imm(12)]), 0)).toBe('dmb\t#12');
+    expect(formatForAssembler(op('dmb', [imm(11)]), 0)).toBe('dmb\t#11');
+    expect(formatForAssembler(op('dsb', []), 0)).toBe('dsb');
+  });
+});

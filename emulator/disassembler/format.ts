@@ -12,6 +12,7 @@
  * details an `Instruction` cannot carry (a non-canonical rotation of a
  * modified immediate, and single-register STMDB/LDMIA on sp).
  */
+import { BARRIER_OPTION_NAMES } from '../isa/system';
 import type { Instruction, MemoryOffset, Operand, Shift } from '../isa/types';
 import type { SymbolLookup } from './types';
 
@@ -328,6 +329,15 @@ function explicitRotation(word: number): string | undefined {
   return undefined;
 }
 
+/** A barrier's option as objdump names it (`dmb\tish`, `isb\tsy`, `dmb\t#12`); for the assembler, `#n` (none for `sy`). */
+function barrierOption(mnemonic: string, operands: readonly Operand[], style: Style): string {
+  const operand = operands[0];
+  const option = operand && operand.kind === 'immediate' ? operand.value & 15 : 15;
+  if (style.assembler) return option === 15 ? '' : `\t#${option}`;
+  const name = mnemonic === 'isb' ? (option === 15 ? 'sy' : undefined) : BARRIER_OPTION_NAMES[option];
+  return '\t' + (name ?? `#${option}`);
+}
+
 /** objdump's `(invalid: lsb:msb)` for a BFI/BFC whose msb is below its lsb. */
 function invalidBitField(operands: readonly Operand[]): string | undefined {
   const width = operands[operands.length - 1];
@@ -348,6 +358,7 @@ function render(instruction: Instruction, style: Style, word: number | undefined
     const name = instruction.mnemonic === 'bkpt' ? 'bkpt' : fullMnemonic('svc', instruction);
     return style.assembler ? `${name}\t#0x${value.toString(16)}` : `${name}\t${digits}`;
   }
+  if (form.mnemonic === 'dmb' || form.mnemonic === 'dsb' || form.mnemonic === 'isb') return mnemonic + barrierOption(form.mnemonic, form.operands, style);
   if (form.operands.length === 0) return mnemonic + form.note;
   if (!style.assembler && (form.mnemonic === 'bfi' || form.mnemonic === 'bfc')) {
     const invalid = invalidBitField(form.operands);
