@@ -94,7 +94,8 @@ export function layoutSegments(sections: readonly Section[]): Layout {
     let flags = PF_R | (first.flags.write ? PF_W : 0);
     for (const index of group) {
       const section = sections[index];
-      const offset = segmentOffset + ((section.address >>> 0) - segmentAddress);
+      // As in ld, a NOBITS section after others in its segment sits at the end of their file bytes.
+      const offset = section.flags.nobits && index !== group[0] ? fileEnd : segmentOffset + ((section.address >>> 0) - segmentAddress);
       const fileSize = section.flags.nobits ? 0 : section.size;
       placed.push({ section, offset, fileSize, type: section.flags.nobits ? SHT_NOBITS : SHT_PROGBITS });
       if (fileSize > 0) fileEnd = offset + fileSize;
@@ -108,7 +109,8 @@ export function layoutSegments(sections: readonly Section[]): Layout {
       memorySize: memoryEnd - segmentAddress,
       flags,
     });
-    end = Math.max(end, fileEnd);
+    // A segment with no file bytes (only .bss) does not move what follows: ld puts it there too.
+    if (fileEnd > segmentOffset) end = Math.max(end, fileEnd);
   }
   return { sections: placed, segments, end };
 }

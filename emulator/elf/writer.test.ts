@@ -104,6 +104,24 @@ describe('writeElf layout', () => {
     expect(summary.sections[2]).toMatchObject({ name: '.bss', type: 8, offset: 0x7c, size: 8, flags: 3 });
   });
 
+  it('puts NOBITS sections where ld does: after the data bytes, or alone without moving what follows', () => {
+    // .data of 1 byte then a 16-aligned .bss: ld gives .bss the offset right after .data's byte.
+    let summary = summarizeElf(writeElf(program([
+      section('.text', 0x10074, 8, { execute: true }),
+      section('.data', 0x1107c, 1, { write: true }),
+      { ...section('.bss', 0x11080, 8, { write: true, nobits: true }), alignment: 16 },
+    ])));
+    expect(summary.sections.slice(1, 5).map(({ name, offset }) => `${name}@${offset.toString(16)}`)).toEqual(['.text@74', '.data@7c', '.bss@7d', '.ARM.attributes@7d']);
+    expect(summary.segments[1]).toMatchObject({ offset: 0x7c, address: 0x1107c, fileSize: 1, memorySize: 0xc });
+    // Only a 16-aligned .bss: its segment is congruent, but .ARM.attributes follows the text bytes.
+    summary = summarizeElf(writeElf(program([
+      section('.text', 0x10074, 8, { execute: true }),
+      { ...section('.bss', 0x11080, 8, { write: true, nobits: true }), alignment: 16 },
+    ])));
+    expect(summary.sections.slice(1, 4).map(({ name, offset }) => `${name}@${offset.toString(16)}`)).toEqual(['.text@74', '.bss@80', '.ARM.attributes@7c']);
+    expect(summary.segments[1]).toMatchObject({ offset: 0x80, address: 0x11080, fileSize: 0, memorySize: 8 });
+  });
+
   it('never throws on odd programs: none, overlapping, far apart, bss in the middle', () => {
     const odd: Program[] = [
       program([]),
