@@ -99,14 +99,14 @@ export interface ProgramRun {
   problem?: string;
 }
 
-/** Runs an ARM ELF executable under qemu-arm with no input, 10 s at most. */
-export function runWithQemu(elf: Uint8Array): ProgramRun {
+/** Runs an ARM ELF executable under qemu-arm with `stdin` as its input, 10 s at most. */
+export function runWithQemu(elf: Uint8Array, stdin = ''): ProgramRun {
   const work = scratch();
   try {
     const executable = path.join(work, 'program');
     writeFileSync(executable, elf);
     chmodSync(executable, 0o755);
-    const run = spawnSync(QEMU_ARM, [executable], { encoding: 'utf8', input: '', timeout: 10_000 });
+    const run = spawnSync(QEMU_ARM, [executable], { encoding: 'utf8', input: stdin, timeout: 10_000 });
     const problem = run.error
       ? String(run.error.message)
       : run.signal
@@ -127,9 +127,11 @@ export interface CommandResult {
 }
 
 /** Runs a command without blocking, so several programs can run side by side. */
-export function runCommand(command: string, args: readonly string[], timeoutMs = 20_000): Promise<CommandResult> {
+export function runCommand(command: string, args: readonly string[], timeoutMs = 20_000, stdin = ''): Promise<CommandResult> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    child.stdin.on('error', () => undefined); // the program may exit without reading it all
+    child.stdin.end(stdin);
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let error: string | undefined;
@@ -156,21 +158,21 @@ export function runCommand(command: string, args: readonly string[], timeoutMs =
 }
 
 /** `runWithQemu` without blocking: writes the executable, runs it, removes it. */
-export async function runWithQemuAsync(elf: Uint8Array): Promise<ProgramRun> {
+export async function runWithQemuAsync(elf: Uint8Array, stdin = ''): Promise<ProgramRun> {
   const work = scratch();
   try {
     const executable = path.join(work, 'program');
     writeFileSync(executable, elf);
     chmodSync(executable, 0o755);
-    return await runExecutable(executable);
+    return await runExecutable(executable, stdin);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
 /** Runs an ARM executable file already on disk under qemu-arm. */
-export async function runExecutable(executable: string): Promise<ProgramRun> {
-  const run = await runCommand(QEMU_ARM, [executable], 10_000);
+export async function runExecutable(executable: string, stdin = ''): Promise<ProgramRun> {
+  const run = await runCommand(QEMU_ARM, [executable], 10_000, stdin);
   const problem = run.error ?? (run.signal ? `killed by ${run.signal}${run.stderr ? ': ' + run.stderr.trim() : ''}` : undefined);
   return { stdout: run.stdout, exitCode: run.status ?? -1, ...(problem ? { problem } : {}) };
 }

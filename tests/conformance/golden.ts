@@ -59,6 +59,8 @@ export interface CorpusGolden {
 export interface ProgramEntry {
   /** File name relative to tests/programs. */
   file: string;
+  /** The input file fed to it (NAME.stdin beside it), when there is one. */
+  stdin?: string;
   stdout: string;
   exitCode: number;
   entry: number;

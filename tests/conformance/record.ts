@@ -4,7 +4,7 @@
  * scripts/regenerate-golden.ts and by the live checks in the tests.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { GNU_AS } from '../tools';
 import { ROWS } from '../../emulator/isa/table';
@@ -67,13 +67,22 @@ export function recordCorpusFile(file: string): CorpusEntry | string {
   return { file, entry: build.entry, sections: build.sections.map(goldenSection) };
 }
 
+/** A program's input: NAME.stdin beside NAME.s, or nothing. */
+export function programStdin(file: string): { name?: string; text: string } {
+  const name = file.replace(/\.s$/, '.stdin');
+  if (!existsSync(path.join(PROGRAMS_DIRECTORY, name))) return { text: '' };
+  return { name, text: readFileSync(path.join(PROGRAMS_DIRECTORY, name), 'utf8') };
+}
+
 export function recordProgram(file: string): ProgramEntry | string {
   const build = buildWithGnu('', { directory: PROGRAMS_DIRECTORY, fileName: file });
   if (!build.ok) return `${file}: ${build.messages.map((message) => message.text).join('; ')}`;
-  const run = runWithQemu(build.elf);
+  const stdin = programStdin(file);
+  const run = runWithQemu(build.elf, stdin.text);
   if (run.problem) return `${file}: ${run.problem}`;
   return {
     file,
+    ...(stdin.name ? { stdin: stdin.name } : {}),
     stdout: run.stdout,
     exitCode: run.exitCode,
     entry: build.entry,

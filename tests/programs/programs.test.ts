@@ -9,14 +9,14 @@ import { GNU_AS, GNU_LD, QEMU_ARM, hasTool, missingTools } from '../tools';
 import { compareSections } from '../conformance/compare';
 import { runCommand, runExecutable, runWithQemuAsync } from '../conformance/gnu';
 import { PROGRAMS_DIRECTORY, PROGRAMS_FILE, ROOT, readGolden, type ProgramEntry, type ProgramsGolden } from '../conformance/golden';
-import { recordProgram, sourceFiles } from '../conformance/record';
+import { programStdin, recordProgram, sourceFiles } from '../conformance/record';
 import { writeReport } from '../conformance/report';
 
 const golden = readGolden<ProgramsGolden>(PROGRAMS_FILE);
 const programs = golden?.programs ?? [];
 const cases = programs.map((entry) => [entry.file, entry] as const);
 /** The CLI costs a node start-up per program; a few programs prove it writes what writeElf writes. */
-const CLI_PROGRAMS = new Set(['hello.s', 'exit-status.s', 'literal-pools.s']);
+const CLI_PROGRAMS = new Set(['hello.s', 'exit-status.s', 'literal-pools.s', 'word-count.s']);
 const cliCases = cases.filter(([file]) => CLI_PROGRAMS.has(file));
 const totals = { programs: programs.length, bytesIdentical: 0, runsIdentical: 0, runsCompared: 0, disagreements: [] as string[] };
 
@@ -65,7 +65,7 @@ describe('complete programs', () => {
   describe.skipIf(!hasTool(QEMU_ARM)).concurrent(`under qemu-arm${missingTools(QEMU_ARM)}`, () => {
     it.for(cases)('%s: writeElf output prints and exits as the GNU-built one', async ([, entry], { expect: check }) => {
       const { program } = assembleProgram(entry);
-      expectSameRun(check, entry, 'writeElf', await runWithQemuAsync(writeElf(program)));
+      expectSameRun(check, entry, 'writeElf', await runWithQemuAsync(writeElf(program), programStdin(entry.file).text));
     });
 
     it.for(cliCases)('%s: `sherwood assemble` output prints and exits as the GNU-built one', async ([, entry], { expect: check }) => {
@@ -74,7 +74,7 @@ describe('complete programs', () => {
         const output = path.join(work, 'program.elf');
         const cli = await runCommand(process.execPath, [path.join(ROOT, 'bin', 'sherwood.js'), 'assemble', path.join(PROGRAMS_DIRECTORY, entry.file), '-o', output]);
         check(cli.status, `sherwood assemble ${entry.file}: ${cli.stderr}`).toBe(0);
-        expectSameRun(check, entry, 'CLI', await runExecutable(output));
+        expectSameRun(check, entry, 'CLI', await runExecutable(output, programStdin(entry.file).text));
       } finally {
         rmSync(work, { recursive: true, force: true });
       }
