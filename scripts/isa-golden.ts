@@ -6,6 +6,7 @@
  *
  *   npx tsx scripts/isa-golden.ts            # rewrite the golden file
  *   npx tsx scripts/isa-golden.ts --check    # exit 1 if it would change
+ *   npx tsx scripts/isa-golden.ts --seed=7 --out=/tmp/x.json   # fresh cases elsewhere
  *
  * The operands are stored in the shape the assembler hands to the ISA table,
  * so the unit test needs no parser and no GNU tools.
@@ -19,7 +20,11 @@ import { generateCases, type GoldenCase } from '../emulator/isa/golden/cases';
 const AS = 'arm-linux-gnueabihf-as';
 const OBJDUMP = 'arm-linux-gnueabihf-objdump';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
-const output = path.join(root, 'emulator/isa/golden/a32.json');
+const option = (name: string): string | undefined =>
+  process.argv.find((argument) => argument.startsWith(`--${name}=`))?.slice(name.length + 3);
+/** `--out=FILE` and `--seed=N` let the live test draw fresh cases without touching the committed file. */
+const output = path.resolve(option('out') ?? path.join(root, 'emulator/isa/golden/a32.json'));
+const seed = Number(option('seed') ?? 0x5eed);
 
 interface Assembled {
   errors: Map<number, string>;
@@ -111,7 +116,7 @@ function resolve(cases: readonly GoldenCase[], scratch: string, syntax: 'unified
 }
 
 function main(): void {
-  const cases = generateCases();
+  const cases = generateCases(seed);
   const scratch = mkdtempSync(path.join(tmpdir(), 'isa-golden-'));
   try {
     const unified = resolve(cases, scratch, 'unified');

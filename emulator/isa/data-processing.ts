@@ -172,6 +172,7 @@ function encodeImmediateForm(opcode: number, instruction: Instruction): ReturnTy
   if (!layout) return failure('invalid operands', 0);
   const value = immediateAt(instruction, layout.operand2);
   const warning = shapeOf(opcode) === 'test' && instruction.setFlags ? TEST_DEPRECATED : undefined;
+  if (opcode === 4 && !instruction.setFlags && layout.first === 15) return encodePcRelativeAdd(instruction, layout.destination, value);
   const field = encodeModifiedImmediate(value);
   if (field !== undefined) {
     return encoded(header(opcode, instruction, layout.destination, layout.first) | 0x0200_0000 | field, warning);
@@ -184,12 +185,23 @@ function encodeImmediateForm(opcode: number, instruction: Instruction): ReturnTy
       return encoded(header(substitute.opcode, instruction, layout.destination, layout.first) | 0x0200_0000 | otherField, warning);
     }
   }
-  // `mov rd, #0..0xffff` falls back to MOVW, as GNU `as -march=armv7-a` does.
+  // `mov rd, #0..0xffff` falls back to MOVW, as GNU `as -march=armv7-a` does (even for pc).
   if (opcode === 13 && !instruction.setFlags && value <= 0xffff) {
-    if (layout.destination === 15) return pcNotAllowed(0);
     return encoded(conditionBits(instruction.condition) | 0x0300_0000 | ((value & 0xf000) << 4) | (layout.destination << 12) | (value & 0xfff));
   }
   return unencodableConstant(value, layout.operand2, layout.destination < 0 ? undefined : layout.destination);
+}
+
+/**
+ * `add rd, pc, #n` is an ADR in GNU `as`: n is a signed offset, so a negative
+ * one (0xff000000 included) becomes `sub rd, pc, #-n`, with no other fallback.
+ */
+function encodePcRelativeAdd(instruction: Instruction, destination: number, value: number): ReturnType<InstructionRow['encode']> {
+  const offset = value | 0;
+  const magnitude = offset < 0 ? -offset >>> 0 : offset;
+  const field = encodeModifiedImmediate(magnitude);
+  if (field === undefined) return unencodableConstant(value, instruction.operands.length - 1, destination);
+  return encoded(header(offset < 0 ? 2 : 4, instruction, destination, 15) | 0x0200_0000 | field);
 }
 
 function encodeShiftedRegister(

@@ -264,7 +264,7 @@ export function checkRange(
 ): number | EncodeResult {
   if (!Number.isInteger(value) || value < minimum || value > maximum) {
     return failure(
-      `${what} ${value < 0 ? value : hex(value)} is out of range`,
+      `${what} ${value < 0x100 ? value : hex(value)} is out of range`,
       operandIndex,
       `${what} must be between ${minimum} and ${maximum < 256 ? maximum : hex(maximum)}`,
     );

@@ -124,6 +124,13 @@ export function generateCases(seed = 0x5eed): GoldenCase[] {
       }
     }
   }
+  // `add rd, pc, #n` reads n as a signed offset in GNU `as`.
+  for (const value of [4, 0x40000000, 0x80000000, 0xff000000, 0xf000000f, -4, -0x101, 0x101, 0x7f000000]) {
+    add(`add${condition()}`, [register(lowRegister()), register(15), immediate(value)]);
+    add(pick(['sub', 'adds', 'adc']), [register(lowRegister()), register(15), immediate(value)]);
+  }
+  add('add', [register(15), immediate(0xff000000)]);
+  add('movvc', [register(15), immediate(0xa429)]);
   // Divided-syntax spellings of S plus condition.
   add('addeqs', [register(0), register(1), immediate(1)]);
   add('movnes', [register(2), register(3)]);
