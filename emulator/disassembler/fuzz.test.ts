@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decodeWord } from '../isa/table';
-import { disassembleWord, formatForAssembler, formatInstruction } from './index';
+import type { ProgramSymbol, Section } from '../assembler/program';
+import { disassembleImage, disassembleWord, formatForAssembler, formatInstruction, formatListing } from './index';
 import { createRandom } from './golden/templates';
 
 describe('disassembling arbitrary words', () => {
@@ -56,5 +57,39 @@ describe('disassembling arbitrary words', () => {
     }
     expect(coprocessor.kind).toBe('undefined');
     expect(coprocessor.note).toBe('not supported by Sherwood');
+  });
+
+  it('lists 3,000 random images (odd sizes and addresses, stray symbols) covering every byte', () => {
+    const random = createRandom(0x1a6e5);
+    for (let round = 0; round < 3000; round++) {
+      const length = random() % 160;
+      const address = (0x10000 + (random() % 64)) >>> 0;
+      const bytes = new Uint8Array(length);
+      for (let index = 0; index < length; index++) bytes[index] = random() % 3 === 0 ? 0 : random() & 0xff;
+      const section: Section = { name: '.text', address, bytes, size: length, alignment: 4, flags: { alloc: true, write: false, execute: true, nobits: false } };
+      const symbols: ProgramSymbol[] = [];
+      const count = random() % 8;
+      for (let index = 0; index < count; index++) {
+        const kind = random() % 4;
+        symbols.push({
+          name: kind === 0 ? '$d' : kind === 1 ? '$a' : `s${index}`,
+          value: (address + (random() % (length + 8)) - 4) >>> 0,
+          section: random() % 5 === 0 ? undefined : '.text',
+          global: random() % 2 === 0, type: random() % 3 === 0 ? 'function' : 'none', size: 0,
+        });
+      }
+      const lines = disassembleImage({ sections: [section], symbols });
+      let expected = address;
+      for (const line of lines) {
+        // As in objdump, an instruction may run past a misplaced symbol; the symbol's block then starts again at it.
+        const restart = line.symbol !== undefined && line.address < expected;
+        if ((line.address !== expected && !restart) || !line.size || line.text.length === 0 || line.address + line.size > address + length) {
+          throw new Error(`round ${round}: bad line at 0x${line.address.toString(16)} (expected 0x${expected.toString(16)})`);
+        }
+        expected = line.address + line.size;
+      }
+      if (expected !== address + length) throw new Error(`round ${round}: lines end at 0x${expected.toString(16)}, section at 0x${(address + length).toString(16)}`);
+      formatListing(lines, { file: 'fuzz.elf' });
+    }
   });
 });
