@@ -43,6 +43,11 @@ describe('generated forms', () => {
     expect(golden!.forms.length).toBeGreaterThanOrEqual(2000);
   });
 
+  it('the golden file covers every row of the table (else run `npm run golden -- forms`)', () => {
+    const covered = new Set([...golden!.forms.map((form) => form.row), ...golden!.rowsWithoutForms.map((row) => row.row)]);
+    expect(ROWS.map((row) => row.id).filter((id) => !covered.has(id))).toEqual([]);
+  });
+
   it('Sherwood assembles every recorded form to the word GNU as + ld made', () => {
     const forms = golden!.forms;
     const outcomes = compareForms(assemble, forms);
