@@ -116,8 +116,11 @@ export function loadStoreCases(seed = 2026, perForm = 24): LoadStoreCase[] {
   const indexing = (): 'offset' | 'pre' | 'post' => pick(['offset', 'offset', 'pre', 'post'] as const);
   const memory = (limit: number, registerOffsets: boolean, shifts: boolean, post = false): Operand => {
     const offset = registerOffsets ? registerOffset(shifts) : immediateOffset(limit);
-    const mode = post ? (chance(0.15) ? 'offset' : 'post') : indexing();
-    if (post && mode === 'offset') return { kind: 'memory', base: register(), indexing: 'offset' };
+    const mode = post ? (chance(0.2) ? pick(['offset', 'pre'] as const) : 'post') : indexing();
+    if (post && mode !== 'post' && chance(0.5)) return { kind: 'memory', base: register(), indexing: mode };
+    if (post && mode !== 'post' && offset?.kind === 'immediate' && chance(0.7)) {
+      return { kind: 'memory', base: register(), offset: { ...offset, value: 0 }, indexing: mode };
+    }
     if (!offset) return { kind: 'memory', base: register(), indexing: mode === 'post' ? 'offset' : mode };
     return { kind: 'memory', base: register(), offset, indexing: mode };
   };

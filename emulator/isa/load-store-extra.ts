@@ -13,6 +13,7 @@ import {
   BIT_L,
   BIT_W,
   PC,
+  asPostIndexed,
   combineWarnings,
   decodeImmediateAddress,
   decodeRegisterAddress,
@@ -25,6 +26,7 @@ import {
   isPlainRegister,
   registerOf,
   sameAsBaseWarning,
+  shiftNotAllowed,
   writesBack,
   type MemoryOperand,
 } from './memory-operands';
@@ -189,11 +191,8 @@ function immediateRow(form: ExtraForm): InstructionRow {
         if (form.unprivileged) return postIndexedOnly(form, index);
         addressBits = encodeLabelAddress(operand.value, context.address, mnemonic, 255, index);
       } else if (operand.kind === 'memory') {
-        memory = operand;
-        if (form.unprivileged && operand.indexing !== 'post') {
-          if (operand.indexing !== 'offset' || operand.offset !== undefined) return postIndexedOnly(form, index);
-          memory = { kind: 'memory', base: operand.base, indexing: 'post' };
-        }
+        memory = form.unprivileged ? asPostIndexed(operand) : operand;
+        if (memory === undefined) return postIndexedOnly(form, index);
         addressBits = encodeImmediateAddress(memory, mnemonic, 255, index);
       } else {
         return failure(`${mnemonic} expects an address`, index);
@@ -234,8 +233,13 @@ function registerRow(form: ExtraForm): InstructionRow {
       const registerError = transferRegisterError(form, instruction);
       if (registerError) return registerError;
       const index = addressIndex(instruction);
-      const memory = instruction.operands[index] as MemoryOperand;
-      if (form.unprivileged && memory.indexing !== 'post') return postIndexedOnly(form, index);
+      const written = instruction.operands[index] as MemoryOperand;
+      const offset = written.offset;
+      if (offset !== undefined && offset.kind === 'register' && offset.shift !== undefined) {
+        return shiftNotAllowed(mnemonic, offset.register & 15, index);
+      }
+      const memory = form.unprivileged ? asPostIndexed(written) : written;
+      if (memory === undefined) return postIndexedOnly(form, index);
       const addressBits = encodeRegisterAddress(memory, mnemonic, false, index);
       if (typeof addressBits !== 'number') return addressBits;
       const register = registerOf(instruction.operands[0]);

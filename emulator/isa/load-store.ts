@@ -16,6 +16,7 @@ import {
   BIT_W,
   PC,
   SP,
+  asPostIndexed,
   decodeImmediateAddress,
   decodeRegisterAddress,
   encodeImmediateAddress,
@@ -68,16 +69,6 @@ function transferRegisterError(form: WordByteForm, register: number): EncodeResu
   return failure(`pc cannot be the data register of ${form.mnemonic}`, 0, 'use a general register r0-r12 or lr');
 }
 
-/**
- * The post-indexed address an unprivileged form needs: `[rn]` stands for
- * `[rn], #0`; pre-indexed and offset addresses are refused.
- */
-function unprivilegedAddress(form: WordByteForm, memory: MemoryOperand): MemoryOperand | EncodeResult {
-  if (memory.indexing === 'post') return memory;
-  if (memory.indexing === 'offset' && memory.offset === undefined) return { kind: 'memory', base: memory.base, indexing: 'post' };
-  return postIndexedOnly(form);
-}
-
 function postIndexedOnly(form: WordByteForm): EncodeResult {
   return failure(
     `${form.mnemonic} needs a post-indexed address`,
@@ -120,8 +111,8 @@ function immediateRow(form: WordByteForm): InstructionRow {
         if (form.unprivileged) return postIndexedOnly(form);
         addressBits = encodeLabelAddress(operand.value, context.address, mnemonic, 4095, 1);
       } else if (operand.kind === 'memory') {
-        const post = form.unprivileged ? unprivilegedAddress(form, operand) : operand;
-        if ('ok' in post) return post;
+        const post = form.unprivileged ? asPostIndexed(operand) : operand;
+        if (post === undefined) return postIndexedOnly(form);
         memory = post;
         addressBits = encodeImmediateAddress(post, mnemonic, 4095, 1);
       } else {
@@ -171,8 +162,9 @@ function registerRow(form: WordByteForm): InstructionRow {
       const register = registerOf(instruction.operands[0]);
       const registerError = transferRegisterError(form, register);
       if (registerError) return registerError;
-      const memory = instruction.operands[1] as MemoryOperand;
-      if (form.unprivileged && memory.indexing !== 'post') return postIndexedOnly(form);
+      const written = instruction.operands[1] as MemoryOperand;
+      const memory = form.unprivileged ? asPostIndexed(written) : written;
+      if (memory === undefined) return postIndexedOnly(form);
       const addressBits = encodeRegisterAddress(memory, mnemonic, true, 1);
       if (typeof addressBits !== 'number') return addressBits;
       const warning = sameAsBaseWarning(load, register, memory);

@@ -151,8 +151,37 @@ export function encodeLabelAddress(
   return BIT_P | (distance < 0 ? 0 : BIT_U) | (PC << 16) | offsetField(magnitude, limit);
 }
 
+/**
+ * The post-indexed address an unprivileged (T) form needs, or undefined.
+ * Like GNU `as`, `[rn]`, `[rn]!`, `[rn, #0]` and `[rn, #-0]!` stand for
+ * `[rn], #0` (or `#-0`); any other offset or pre-indexed address is refused
+ * (but see the register-offset quirk below).
+ */
+export function asPostIndexed(memory: MemoryOperand): MemoryOperand | undefined {
+  if (memory.indexing === 'post') return memory;
+  const offset = memory.offset;
+  if (offset === undefined) return { kind: 'memory', base: memory.base, indexing: 'post' };
+  if (offset.kind === 'immediate' && offset.value === 0) return { kind: 'memory', base: memory.base, offset, indexing: 'post' };
+  // GNU `as` quirk, matched: a register offset with an explicit zero shift
+  // (`[rn, rm, lsl #0]`) is taken as `[rn], rm`; without the shift it is refused.
+  const shift = offset.kind === 'register' ? offset.shift : undefined;
+  if (offset.kind === 'register' && shift !== undefined && shift.type !== 'rrx' && shift.register === undefined && shift.amount === 0) {
+    return { kind: 'memory', base: memory.base, offset: { kind: 'register', register: offset.register, subtract: offset.subtract }, indexing: 'post' };
+  }
+  return undefined;
+}
+
 // ---------------------------------------------------------------------------
 // Register offsets
+
+/** The halfword, signed and doubleword forms take an unshifted offset register only. */
+export function shiftNotAllowed(mnemonic: string, index: Register, operandIndex: number): EncodeResult {
+  return failure(
+    `${mnemonic} cannot shift its offset register`,
+    operandIndex,
+    `compute the scaled offset first, e.g. \`lsl r12, ${registerName(index)}, #1\`, then use [rn, r12]`,
+  );
+}
 
 /**
  * P, U, W, Rn, Rm and (when `allowShift`) shift bits of a register-offset
@@ -178,13 +207,7 @@ export function encodeRegisterAddress(
   let shiftBits = 0;
   const shift = offset.shift;
   if (shift !== undefined) {
-    if (!allowShift) {
-      return failure(
-        `${mnemonic} cannot shift its offset register`,
-        operandIndex,
-        `compute the scaled offset first, e.g. \`lsl r12, ${registerName(index)}, #1\`, then use [rn, r12]`,
-      );
-    }
+    if (!allowShift) return shiftNotAllowed(mnemonic, index, operandIndex);
     if (shift.register !== undefined && shift.type !== 'rrx') {
       return failure(
         'an address cannot shift its offset by a register',
