@@ -46,7 +46,7 @@ export function formatListingLine(line: DisassembledLine, skip = 0): string {
 
 /** The listing `objdump -d` prints for these lines (sections in the order the lines come). */
 export function formatListing(lines: readonly DisassembledLine[], options: ListingOptions = {}): string {
-  let text = options.file !== undefined ? `\n${options.file}:     file format elf32-littlearm\n\n` : '';
+  const parts: string[] = options.file !== undefined ? [`\n${options.file}:     file format elf32-littlearm\n`] : [];
   let index = 0;
   while (index < lines.length) {
     const section = lines[index].section ?? '.text';
@@ -54,15 +54,13 @@ export function formatListing(lines: readonly DisassembledLine[], options: Listi
     while (last + 1 < lines.length && (lines[last + 1].section ?? '.text') === section) last++;
     const end = lines[last].address + (lines[last].size ?? 4);
     const skip = skippedDigits(end);
-    text += `\nDisassembly of section ${section}:\n`;
+    parts.push(`\nDisassembly of section ${section}:`);
     for (let at = index; at <= last; at++) {
       const line = lines[at];
-      if (line.symbol !== undefined) {
-        text += `\n${(line.address >>> 0).toString(16).padStart(8, '0')} <${line.symbol}>:\n`;
-      }
-      text += formatListingLine(line, skip) + '\n';
+      if (line.symbol !== undefined) parts.push(`\n${(line.address >>> 0).toString(16).padStart(8, '0')} <${line.symbol}>:`);
+      parts.push(formatListingLine(line, skip));
     }
     index = last + 1;
   }
-  return text;
+  return parts.length === 0 ? '' : parts.join('\n') + '\n';
 }
