@@ -10,6 +10,7 @@ import { compileAndRun, parseRecords } from './glibc.js';
 import { generatePrintfCases } from './printf-cases.js';
 import { printfProgram } from './printf-program.js';
 import { PROGRAM_GOLDEN, programCases, runWithGlibc } from './programs.js';
+import { generateStrcmpPairs, strcmpProgram } from './strcmp-cases.js';
 import { generateScanfCases } from './scanf-cases.js';
 import { parseScanfOutput, scanfProgram } from './scanf-program.js';
 
@@ -42,8 +43,17 @@ function regeneratePrograms(): void {
   console.log(`programs: ${Object.keys(golden).length}`);
 }
 
+function regenerateStrcmp(): void {
+  const pairs = generateStrcmpPairs();
+  const lines = compileAndRun(strcmpProgram(pairs)).stdout.toString('latin1').trim().split('\n');
+  const golden = pairs.map(([first, second], index) => ({ first, second, results: lines[index].trim().split(' ').map(Number) }));
+  writeFileSync(join(goldenDirectory, 'strcmp.json'), JSON.stringify(golden).replace(/\},\{/g, '},\n{') + '\n');
+  console.log(`strcmp: ${golden.length} pairs x 64 placements`);
+}
+
 const which = process.argv[2];
 if (!which || which === 'printf') regeneratePrintf();
 
 if (!which || which === 'scanf') regenerateScanf();
 if (!which || which === 'programs') regeneratePrograms();
+if (!which || which === 'strcmp') regenerateStrcmp();

@@ -11,6 +11,7 @@ import * as stdio from './builtins-stdio.js';
 import * as stdlib from './builtins-stdlib.js';
 import { finish } from './builtins-stdlib.js';
 import type { BuiltinOutcome, LibcContext } from './context.js';
+import { strcmpArmv7 } from './strcmp-armv7.js';
 import * as strings from './strings.js';
 
 /** How an argument is used: 'string' is a NUL-terminated string read, 'format' a printf/scanf format, 'buffer' memory written. */
@@ -119,7 +120,7 @@ const ENTRIES: BuiltinFunction[] = [
   define('long time(long *seconds)', 'Seconds since 1970-01-01, also stored at seconds when it is not NULL.', stdlib.time),
   // <string.h>
   define('size_t strlen(const char *text)', 'The number of bytes before the NUL.', (context) => finish(context, strings.strlen(context.memory, a(context, 0)))),
-  define('int strcmp(const char *first, const char *second)', 'Compares two strings: negative, 0 or positive.', (context) => finish(context, strings.strcmp(context.memory, a(context, 0), a(context, 1)))),
+  define('int strcmp(const char *first, const char *second)', 'Compares two strings: negative, 0 or positive.', (context) => finish(context, strcmpArmv7(context.memory, a(context, 0), a(context, 1)))),
   define('int strncmp(const char *first, const char *second, size_t count)', 'Compares at most count bytes of two strings.', (context) => finish(context, strings.strncmp(context.memory, a(context, 0), a(context, 1), a(context, 2)))),
   define('char *strcpy(char *destination, const char *source)', 'Copies source (with its NUL) to destination; returns destination.', (context) => finish(context, strings.strcpy(context.memory, a(context, 0), a(context, 1)))),
   define('char *strncpy(char *destination, const char *source, size_t count)', 'Copies at most count bytes, padding with NULs (no NUL if source is longer).', (context) => finish(context, strings.strncpy(context.memory, a(context, 0), a(context, 1), a(context, 2)))),

@@ -3,7 +3,9 @@
  * Each returns what the C function returns (a number: a length, an address, a
  * comparison), or a LibcFault where the C function would crash. Comparisons
  * return the difference of the first differing bytes as unsigned chars, as
- * glibc does on ARM.
+ * glibc's strncmp and memcmp do on ARM. (glibc's strcmp is subtler when the
+ * two strings sit at different addresses mod 4: the registry uses
+ * strcmp-armv7.ts; strcmp here is the plain byte-difference version.)
  */
 import { memoryFault, type LibcFault, type LibcMemory } from './memory.js';
 

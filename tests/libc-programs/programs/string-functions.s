@@ -41,6 +41,18 @@ main:
         mov     r1, r5
         ldr     r0, =show_compare
         bl      printf
+        @ strings at different addresses mod 4: glibc's ARMv7 strcmp gives other values of the same sign
+        ldr     r0, =apple
+        ldr     r1, =shifted_apricot
+        bl      strcmp
+        mov     r5, r0
+        ldr     r0, =shifted_apricot
+        ldr     r1, =apple
+        bl      strcmp
+        mov     r2, r0
+        mov     r1, r5
+        ldr     r0, =show_compare
+        bl      printf
         @ strncpy pads with NULs and does not terminate a long source
         ldr     r0, =small
         mov     r1, #'#'
@@ -88,9 +100,8 @@ main:
         mov     r0, #0
         pop     {r4, r5, r6, pc}
 
-        @ glibc's ARMv7 strcmp returns the byte difference only when both strings
-        @ have the same address mod 4 (otherwise another value of the same sign):
-        @ the strings compared here are word aligned.
+        @ glibc's ARMv7 strcmp returns the byte difference when both strings have the
+        @ same address mod 4, and another value of the same sign otherwise.
         .section .rodata
         .balign 4
 hello:          .asciz "hello"
@@ -101,6 +112,9 @@ world:          .asciz "world"
 apple:          .asciz "apple"
         .balign 4
 apricot:        .asciz "apricot"
+        .balign 4
+        .byte   'x'
+shifted_apricot: .asciz "apricot"
 abc:            .asciz "abc"
 show_length:    .asciz "'%s' has %d bytes\n"
 show_compare:   .asciz "%d %d\n"
