@@ -68,7 +68,7 @@ export function emitOther(instruction: Instruction, context: EmitContext): Emitt
       if (destination === undefined || destination === 15) return undefined;
       context.useFlags();
       // User-mode CPSR as qemu-arm reports it: NZCV in bits 31..28, mode bits 0x10.
-      return { code: context.write(destination, '(n << 31) | (z << 30) | (c << 29) | (v << 28) | 0x10'), endsBlock: false };
+      return { code: context.write(destination, '(n << 31) | (z << 30) | (c << 29) | (v << 28) | (cpu.q << 27) | 0x10'), endsBlock: false };
     }
     case 'msr':
       return emitMoveToStatus(operands, context);
@@ -89,7 +89,7 @@ function emitMoveToStatus(operands: readonly Operand[], context: EmitContext): E
   const writesFlags = field.fields === '' || /[fn]/.test(field.fields) || field.name === 'apsr' && field.fields === '';
   if (!writesFlags) return { code: '', endsBlock: false };
   context.useFlags();
-  return { code: `t = ${value}; n = t >>> 31; z = (t >>> 30) & 1; c = (t >>> 29) & 1; v = (t >>> 28) & 1;`, endsBlock: false };
+  return { code: `t = ${value}; n = t >>> 31; z = (t >>> 30) & 1; c = (t >>> 29) & 1; v = (t >>> 28) & 1; cpu.q = (t >>> 27) & 1;`, endsBlock: false };
 }
 
 function emitArithmetic(instruction: Instruction, context: EmitContext): Emitted | undefined {

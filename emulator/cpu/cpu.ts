@@ -58,6 +58,8 @@ export class Cpu implements MachineState, InstructionSource {
   z = 0;
   c = 0;
   v = 0;
+  /** The sticky saturation flag (APSR.Q): only MSR writes it here, MRS reads it. */
+  q = 0;
   steps = 0;
   /** The immediate of the `svc` that stopped the last run (RUN_TRAP). */
   trapImmediate = 0;
