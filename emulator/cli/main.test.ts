@@ -128,6 +128,15 @@ describe('sherwood main', () => {
     expect(context.output().stderr).toMatch(/^sherwood: broken.elf: truncated or damaged: the section header table .*\n$/);
   });
 
+  it('refuses to assemble an executable or other binary file, status 1', async () => {
+    let context = memoryContext({ 'hello': ldHello }, fakeAssemble);
+    expect(await main(['assemble', 'hello', '-o', 'x'], context)).toBe(1);
+    expect(context.output().stderr).toBe('sherwood: hello: is an ELF file, not assembly source; `sherwood disasm` lists it\n');
+    context = memoryContext({ 'data.bin': new Uint8Array([0x6d, 0x6f, 0x76, 0, 1]) }, fakeAssemble);
+    expect(await main(['disasm', 'data.bin'], context)).toBe(1);
+    expect(context.output().stderr).toBe('sherwood: data.bin: is a binary file, not assembly source text\n');
+  });
+
   it('says so when the build has no assembler, and turns a throwing assembler into an internal error', async () => {
     let context = memoryContext({ 'a.s': '' });
     expect(await main(['assemble', 'a.s'], context)).toBe(1);

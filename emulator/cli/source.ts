@@ -28,6 +28,16 @@ export function isElf(bytes: Uint8Array): boolean {
   return bytes.length >= 4 && bytes[0] === 0x7f && bytes[1] === 0x45 && bytes[2] === 0x4c && bytes[3] === 0x46;
 }
 
+/** Why `bytes` cannot be assembly source (an executable, a binary file), or undefined. */
+function binaryReason(bytes: Uint8Array): string | undefined {
+  if (isElf(bytes)) return 'is an ELF file, not assembly source; `sherwood disasm` lists it';
+  const limit = Math.min(bytes.length, 4096);
+  for (let index = 0; index < limit; index++) {
+    if (bytes[index] === 0) return 'is a binary file, not assembly source text';
+  }
+  return undefined;
+}
+
 /** Read a file the user named; a failure is reported on one line (exit status 2). */
 export function readInput(path: string, context: CommandContext): Loaded<Uint8Array> {
   const read = context.files.readBytes(path);
@@ -42,6 +52,11 @@ export function readInput(path: string, context: CommandContext): Loaded<Uint8Ar
  * relative to the including file before asking.
  */
 export function assembleSource(path: string, bytes: Uint8Array, context: CommandContext): Loaded<Program> {
+  const binary = binaryReason(bytes);
+  if (binary !== undefined) {
+    context.stderr(`sherwood: ${path}: ${binary}\n`);
+    return { ok: false, status: EXIT_FAILURE };
+  }
   if (context.assemble === undefined) {
     context.stderr('sherwood: this build has no assembler yet (emulator/assembler); cannot assemble ' + path + '\n');
     return { ok: false, status: EXIT_FAILURE };
