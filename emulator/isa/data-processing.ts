@@ -193,15 +193,17 @@ function encodeImmediateForm(opcode: number, instruction: Instruction): ReturnTy
 }
 
 /**
- * `add rd, pc, #n` is an ADR in GNU `as`: n is a signed offset, so a negative
- * one (0xff000000 included) becomes `sub rd, pc, #-n`, with no other fallback.
+ * `add rd, pc, #n` is an ADR in GNU `as`: n is read as a signed offset. A
+ * non-negative n that encodes stays an ADD; otherwise (0xff000000 included)
+ * it becomes `sub rd, pc, #-n`, with no other fallback.
  */
 function encodePcRelativeAdd(instruction: Instruction, destination: number, value: number): ReturnType<InstructionRow['encode']> {
   const offset = value | 0;
-  const magnitude = offset < 0 ? -offset >>> 0 : offset;
-  const field = encodeModifiedImmediate(magnitude);
-  if (field === undefined) return unencodableConstant(value, instruction.operands.length - 1, destination);
-  return encoded(header(offset < 0 ? 2 : 4, instruction, destination, 15) | 0x0200_0000 | field);
+  const direct = offset >= 0 ? encodeModifiedImmediate(offset) : undefined;
+  if (direct !== undefined) return encoded(header(4, instruction, destination, 15) | 0x0200_0000 | direct);
+  const negated = encodeModifiedImmediate(-offset >>> 0);
+  if (negated === undefined) return unencodableConstant(value, instruction.operands.length - 1, destination);
+  return encoded(header(2, instruction, destination, 15) | 0x0200_0000 | negated);
 }
 
 function encodeShiftedRegister(

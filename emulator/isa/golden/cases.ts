@@ -125,7 +125,7 @@ export function generateCases(seed = 0x5eed): GoldenCase[] {
     }
   }
   // `add rd, pc, #n` reads n as a signed offset in GNU `as`.
-  for (const value of [4, 0x40000000, 0x80000000, 0xff000000, 0xf000000f, -4, -0x101, 0x101, 0x7f000000]) {
+  for (const value of [4, 0x3fc, 0x40000000, 0x80000000, 0xff000000, 0xf000000f, -4, -0x101, 0x101, 0x7f000000, 0x7fffffe3, 0x7ffffff7]) {
     add(`add${condition()}`, [register(lowRegister()), register(15), immediate(value)]);
     add(pick(['sub', 'adds', 'adc']), [register(lowRegister()), register(15), immediate(value)]);
   }
