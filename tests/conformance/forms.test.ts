@@ -3,7 +3,7 @@ import { assemble } from '../../emulator/assembler/index';
 import { ROWS } from '../../emulator/isa/table';
 import { GNU_AS, GNU_LD, hasTool, missingTools } from '../tools';
 import { compareForms, type FormOutcome } from './compare';
-import { generateCandidates } from './forms';
+import { SPELLINGS, generateCandidates } from './forms';
 import { acceptFormsWithGnu } from './gnu-forms';
 import { FORMS_FILE, readGolden, type FormsGolden } from './golden';
 import { createRandom } from './random';
@@ -78,5 +78,18 @@ describe.skipIf(!hasTool(GNU_AS) || !hasTool(GNU_LD))(`generated forms, live aga
     const file = writeReport('forms-live', { seed, compared: accepted.forms.length, identical: accepted.forms.length - wrong.length, disagreements: wrong });
     console.log(`forms (live, seed ${seed}): ${accepted.forms.length} compared, ${accepted.forms.length - wrong.length} identical (${file})`);
     expect(wrong.length, `seed ${seed}: forms that differ from GNU, by row:\n${groupExamples(wrong, (item) => item.row, describeDisagreement)}`).toBe(0);
+
+    // The same sample spelled other ways GNU reads alike (GNU drops the few it refuses).
+    let respelled = 0;
+    for (const [spelling, respell] of Object.entries(SPELLINGS)) {
+      const variants = accepted.forms.map((form) => ({ row: form.row, word: parseInt(form.gnu, 16), source: respell(form.source) }));
+      const kept = acceptFormsWithGnu(variants, Number.MAX_SAFE_INTEGER).forms;
+      respelled += kept.length;
+      const different = compareForms(assemble, kept)
+        .map((outcome, index) => ({ ...outcome, row: kept[index].row }))
+        .filter((outcome) => outcome.sherwood !== outcome.gnu);
+      expect(different.length, `seed ${seed}, ${spelling}:\n${groupExamples(different, (item) => item.row, describeDisagreement)}`).toBe(0);
+    }
+    console.log(`forms (live, seed ${seed}): ${respelled} respelled forms (${Object.keys(SPELLINGS).join(', ')}) identical`);
   });
 });

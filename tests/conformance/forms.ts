@@ -87,3 +87,19 @@ export function generateCandidates(seed: number, perRow: number, rows: readonly 
 export function hexWord(word: number): string {
   return (word >>> 0).toString(16).padStart(8, '0');
 }
+
+const REGISTER_ALIASES: Record<string, string> = {
+  r0: 'a1', r1: 'a2', r2: 'a3', r3: 'a4', r4: 'v1', r5: 'v2', r6: 'v3', r7: 'v4', r8: 'v5',
+  r9: 'sb', sl: 'r10', fp: 'r11', ip: 'r12', sp: 'r13', lr: 'r14', pc: 'r15',
+};
+
+/**
+ * Other ways to write the same line, each of which GNU `as` reads as the same
+ * instruction: upper case, the other register names, no spaces, extra spaces.
+ */
+export const SPELLINGS: Readonly<Record<string, (source: string) => string>> = {
+  'upper case': (source) => source.toUpperCase(),
+  'register aliases': (source) => source.replace(/\b(r[0-9]|sl|fp|ip|sp|lr|pc)\b/g, (name) => REGISTER_ALIASES[name] ?? name),
+  'no spaces': (source) => source.replace('\t', ' ').replace(/, /g, ','),
+  'extra spaces': (source) => source.replace('\t', '   ').replace(/, /g, ' , ').replace(/\[/g, '[ ').replace(/\]/g, ' ]'),
+};
