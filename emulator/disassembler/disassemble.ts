@@ -7,7 +7,8 @@
 import type { Program, ProgramSymbol, Section, SourceMapEntry } from '../assembler/program';
 import { mappingSymbols } from '../elf/mapping';
 import { findRow } from '../isa/table';
-import { formatDecoded, hex8 } from './format';
+import { formatDecoded } from './format';
+import { hex8 } from './operands';
 import { createSymbolIndex, isMappingSymbol } from './symbols';
 import type { DisassembledLine, SymbolLookup } from './types';
 

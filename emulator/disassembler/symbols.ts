@@ -6,7 +6,7 @@
  * then a global over a local, then the name that sorts first.
  */
 import type { ProgramSymbol } from '../assembler/program';
-import { hex } from './format';
+import { hex } from './operands';
 import type { SymbolLookup } from './types';
 
 /** `$a`, `$d`, `$t`, and their `$a.1` forms: ARM mapping symbols. */
