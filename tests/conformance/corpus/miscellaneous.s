@@ -49,6 +49,7 @@ _start:
         bkpt    #0
         bkpt    0x1234
         udf     #0
+        udfle   #1024
         yield
         wfi
         wfe
