@@ -29,17 +29,27 @@ const DATA = 2;
 /** The mapping symbols of a program in address order; none for a program without a source map (one read from an ELF file keeps its own among its symbols). */
 export function mappingSymbols(program: Program): ProgramSymbol[] {
   const result: ProgramSymbol[] = [];
-  if (program.sourceMap.length === 0) return result;
-  const entries = inAddressOrder(program.sourceMap);
+  const entries = program.sourceMap;
+  if (entries.length === 0) return result;
   const sections = inAddressOrder(program.sections);
-  let next = 0;
-  for (const section of sections) {
-    const start = section.address >>> 0;
-    while (next < entries.length && entries[next].address >>> 0 < start) next++;
-    const first = next;
-    while (next < entries.length && (entries[next].address >>> 0) - start < section.size) next++;
-    if (first < next) mapSection(section, entries, first, next, result);
+  const mapper = new SectionMapper(result);
+  let sectionIndex = 0;
+  let previous = 0;
+  // One pass: entries and sections are both in address order, so each section's entries are a run.
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index];
+    const address = entry.address >>> 0;
+    if (address < previous) return mappingSymbols({ ...program, sourceMap: inAddressOrder(entries) });
+    previous = address;
+    if (mapper.section === undefined || address - mapper.start >= mapper.section.size) {
+      mapper.finish();
+      while (sectionIndex < sections.length && (sections[sectionIndex].address >>> 0) + sections[sectionIndex].size <= address) sectionIndex++;
+      if (sectionIndex === sections.length || address < sections[sectionIndex].address >>> 0) continue;
+      mapper.begin(sections[sectionIndex]);
+    }
+    mapper.add(entry, address);
   }
+  mapper.finish();
   return result;
 }
 
@@ -52,62 +62,85 @@ function inAddressOrder<T extends { address: number }>(items: readonly T[]): rea
   return items;
 }
 
-/** Append the mapping symbols of one section, whose source-map entries are entries[from..to). */
-function mapSection(section: Section, entries: readonly SourceMapEntry[], from: number, to: number, result: ProgramSymbol[]): void {
-  const start = section.address >>> 0;
-  const end = start + section.size;
-  const firstSymbol = result.length;
-  let state = UNDEFINED;
+/** Follows `as`'s mapping state through one section at a time, appending to `result`. */
+class SectionMapper {
+  section: Section | undefined;
+  start = 0;
+  private end = 0;
+  private state = UNDEFINED;
+  private firstSymbol = 0;
+  private cursor = 0;
+  private previousKind = '';
 
-  const emit = (name: '$a' | '$d', address: number): void => {
-    if (address >= end) return;
-    const symbol: ProgramSymbol = { name, value: address, section: section.name, global: false, type: 'none', size: 0 };
+  constructor(private readonly result: ProgramSymbol[]) {}
+
+  begin(section: Section): void {
+    this.section = section;
+    this.start = section.address >>> 0;
+    this.end = this.start + section.size;
+    this.state = UNDEFINED;
+    this.firstSymbol = this.result.length;
+    this.cursor = this.start;
+    this.previousKind = '';
+  }
+
+  add(entry: SourceMapEntry, address: number): void {
+    if (entry.size <= 0) return;
+    const kind = entry.kind;
+    const gap = address > this.cursor;
+    if (kind === 'literal' && (gap || this.previousKind !== 'literal')) {
+      // A literal pool: as aligns it with zeros (data) and always marks its start with `$d`.
+      if (gap) this.enter(DATA, this.cursor);
+      this.enter(DATA, address);
+      this.emit('$d', address);
+    } else {
+      if (gap) this.padding(this.cursor, address);
+      if (kind === 'code') this.enter(CODE, address);
+      else if (this.state !== UNDEFINED) this.enter(DATA, address);
+    }
+    this.previousKind = kind;
+    const entryEnd = address + entry.size;
+    if (entryEnd > this.cursor) this.cursor = entryEnd;
+  }
+
+  finish(): void {
+    const section = this.section;
+    if (section === undefined) return;
+    if (section.flags.execute && this.cursor > this.start && this.cursor < this.end) this.padding(this.cursor, this.end);
+    if (this.result.length === this.firstSymbol && section.size > 0) this.emit('$d', this.start);
+    this.section = undefined;
+  }
+
+  private emit(name: '$a' | '$d', address: number): void {
+    if (address >= this.end) return;
+    const result = this.result;
+    const symbol: ProgramSymbol = { name, value: address, section: this.section?.name, global: false, type: 'none', size: 0 };
     // A newer mapping symbol at the same address replaces the older one, as in `as`.
-    if (result.length > firstSymbol && result[result.length - 1].value === address) result[result.length - 1] = symbol;
+    if (result.length > this.firstSymbol && result[result.length - 1].value === address) result[result.length - 1] = symbol;
     else result.push(symbol);
-  };
-  const enter = (wanted: number, address: number): void => {
-    if (state === wanted) return;
-    if (wanted === CODE && state === UNDEFINED && address > start) emit('$d', start);
-    emit(wanted === CODE ? '$a' : '$d', address);
-    state = wanted;
-  };
-  const padding = (from: number, to: number): void => {
+  }
+
+  private enter(wanted: number, address: number): void {
+    if (this.state === wanted) return;
+    if (wanted === CODE && this.state === UNDEFINED && address > this.start) this.emit('$d', this.start);
+    this.emit(wanted === CODE ? '$a' : '$d', address);
+    this.state = wanted;
+  }
+
+  private padding(from: number, to: number): void {
     const zeros = (to - from) & 3;
-    if (!section.flags.execute || !isNopPadding(section, from + zeros - start, to - start)) {
+    const section = this.section as Section;
+    if (!section.flags.execute || !isNopPadding(section, from + zeros - this.start, to - this.start)) {
       // Data padding, or `.balign N, FILL` in code: as writes it as data.
-      enter(DATA, from);
+      this.enter(DATA, from);
       return;
     }
-    enter(CODE, from);
+    this.enter(CODE, from);
     if (zeros !== 0) {
-      emit('$d', from);
-      emit('$a', from + zeros);
+      this.emit('$d', from);
+      this.emit('$a', from + zeros);
     }
-  };
-
-  let cursor = start;
-  let previousKind = '';
-  for (let index = from; index < to; index++) {
-    const entry = entries[index];
-    if (entry.size <= 0) continue;
-    const address = entry.address >>> 0;
-    const gap = address > cursor;
-    if (entry.kind === 'literal' && (gap || previousKind !== 'literal')) {
-      // A literal pool: as aligns it with zeros (data) and always marks its start with `$d`.
-      if (gap) enter(DATA, cursor);
-      enter(DATA, address);
-      emit('$d', address);
-    } else {
-      if (gap) padding(cursor, address);
-      if (entry.kind === 'code') enter(CODE, address);
-      else if (state !== UNDEFINED) enter(DATA, address);
-    }
-    previousKind = entry.kind;
-    cursor = Math.max(cursor, address + entry.size);
   }
-  if (section.flags.execute && cursor > start && cursor < end) padding(cursor, end);
-  if (result.length === firstSymbol && section.size > 0) emit('$d', start);
 }
 
 /** Whether section bytes [from, to) are whole ARM `nop` words (e320f000), as `as` pads code alignment. */
