@@ -11,6 +11,7 @@ import type { EncodeContext, EncodeError, EncodeResult, Instruction, Instruction
 import { conditionBits, encoded, failure, instruction, registerName, registerOperand } from './operands';
 import {
   BIT_L,
+  BIT_P,
   BIT_W,
   PC,
   asPostIndexed,
@@ -203,7 +204,10 @@ function immediateRow(form: ExtraForm): InstructionRow {
       return encoded(conditionBits(instruction.condition) | bits | addressBits | (register << 12), warning);
     },
     decode(word: number): Instruction {
-      return instruction(mnemonic, word, false, [registerOperand((word >>> 12) & 15), decodeImmediateAddress(word, 255)]);
+      // objdump prints a pre-indexed pc base without `!` (as a pc-relative load); writeback to pc is UNPREDICTABLE.
+      const pcRelative = ((word >>> 16) & 15) === PC && (word & BIT_P) !== 0;
+      const memory = pcRelative ? decodeImmediateAddress(word, 255, 'offset') : decodeImmediateAddress(word, 255);
+      return instruction(mnemonic, word, false, [registerOperand((word >>> 12) & 15), memory]);
     },
   };
 }

@@ -77,6 +77,27 @@ export function runGnu(texts: readonly string[]): GnuResult[] {
   }
 }
 
+/** objdump's text (comment removed) for each word, assembled with `.inst`. */
+export function objdumpWords(words: readonly number[]): string[] {
+  const directory = mkdtempSync(join(tmpdir(), 'sherwood-load-store-'));
+  try {
+    const source = join(directory, 'words.s');
+    const object = join(directory, 'words.o');
+    writeFileSync(source, words.map((word) => `.inst 0x${(word >>> 0).toString(16)}\n`).join(''));
+    const result = spawnSync(AS, ['-march=armv7ve', source, '-o', object], { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`GNU as failed on .inst words:\n${result.stderr}`);
+    const dump = spawnSync(OBJDUMP, ['-d', object], { encoding: 'utf8', maxBuffer: 1 << 28 }).stdout ?? '';
+    const texts: string[] = [];
+    for (const line of dump.split('\n')) {
+      const match = /^\s+[0-9a-f]+:\t([0-9a-f]{8}) \t(.*)$/.exec(line);
+      if (match) texts.push(match[2].replace(/\s*[@;].*$/, '').replace(/\s+/g, ' ').trim());
+    }
+    return texts;
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
 export const GOLDEN_FILE = fileURLToPath(new URL('./load-store-goldens.json', import.meta.url));
 
 export function readGoldens(): GnuResult[] {

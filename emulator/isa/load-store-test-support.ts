@@ -13,10 +13,19 @@ import { CASE_ADDRESS, type LoadStoreCase } from './load-store-cases';
 export const LOAD_STORE_ROWS: readonly InstructionRow[] = [...loadStoreRows, ...loadStoreMultipleRows];
 
 /** The first row (in table order) that accepts the instruction and encodes it, else the first failure. */
-export function encodeWithRows(instruction: Instruction, address: number, rows = LOAD_STORE_ROWS): EncodeResult & { row?: InstructionRow } {
+const ROWS_BY_MNEMONIC = new Map<string, InstructionRow[]>();
+for (const row of LOAD_STORE_ROWS) {
+  for (const mnemonic of row.mnemonics) {
+    const list = ROWS_BY_MNEMONIC.get(mnemonic) ?? [];
+    list.push(row);
+    ROWS_BY_MNEMONIC.set(mnemonic, list);
+  }
+}
+
+export function encodeWithRows(instruction: Instruction, address: number): EncodeResult & { row?: InstructionRow } {
   let failure: EncodeResult | undefined;
-  for (const row of rows) {
-    if (!row.mnemonics.includes(instruction.mnemonic) || !row.accepts(instruction)) continue;
+  for (const row of ROWS_BY_MNEMONIC.get(instruction.mnemonic) ?? []) {
+    if (!row.accepts(instruction)) continue;
     const result = row.encode(instruction, { address });
     if (result.ok) return { ...result, row };
     failure ??= result;
