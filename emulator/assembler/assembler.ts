@@ -25,6 +25,8 @@ export const PENDING_DATA = 1;
 export const PENDING_ASSIGN = 2;
 export const PENDING_LOCAL_LABEL = 3;
 export const PENDING_SIZE = 4;
+/** An .ARM.exidx entry's first word: prel31 offset to the function start. */
+export const PENDING_PREL31 = 5;
 
 /** A statement (or one expression of a data directive) finished in pass 2. */
 export interface Pending {
@@ -43,6 +45,9 @@ export interface Pending {
   mnemonic?: string;
   literal?: LiteralEntry;
   symbol?: SymbolEntry;
+  /** PENDING_PREL31: where the function starts. */
+  target?: SectionBuffer;
+  targetOffset?: number;
 }
 
 export interface Condition {
@@ -68,6 +73,10 @@ export interface Collecting {
 }
 
 const TEXT_FLAGS: SectionFlags = { alloc: true, write: false, execute: true, nobits: false };
+
+export function isBarrier(mnemonic: string): boolean {
+  return mnemonic === 'dmb' || mnemonic === 'dsb' || mnemonic === 'isb';
+}
 
 export class Assembler implements ResolverHost {
   readonly options: AssembleOptions;
@@ -95,6 +104,8 @@ export class Assembler implements ResolverHost {
   macroCounter = 0;
   macroDepth = 0;
   ended = false;
+  /** Between .fnstart and .fnend: where the function starts, and whether .cantunwind was seen. */
+  unwind: { section: SectionBuffer; offset: number; cantUnwind: boolean } | undefined;
   readonly passOne = new PassOneResolver(this);
   readonly passTwo = new PassTwoResolver(this);
   readonly evaluator = new ExpressionEvaluator(this.lexer, this.passOne);
@@ -321,6 +332,7 @@ export class Assembler implements ResolverHost {
     this.dotValue = offset;
     const operands = this.operands;
     const parser = this.operandParser;
+    parser.barrier = isBarrier(readings[0].mnemonic);
     if (!parser.parse(operands)) {
       this.error(parser.error, parser.errorStart, parser.errorEnd, parser.hint);
       return;

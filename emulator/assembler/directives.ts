@@ -3,7 +3,7 @@
  * instruction set mode, and metadata that only needs to be accepted.
  */
 import type { Assembler, Collecting } from './assembler';
-import { PENDING_ASSIGN, PENDING_SIZE } from './assembler';
+import { PENDING_ASSIGN, PENDING_PREL31, PENDING_SIZE } from './assembler';
 import { DATA_SIZES, align, dataStrings, dataValues, fill, space } from './data-directives';
 import { ABSOLUTE, UNKNOWN } from './expression';
 import { beginCollect, callMacro, conditional, endCollect, include } from './flow-directives';
@@ -18,7 +18,7 @@ export const CONDITIONAL_DIRECTIVES = new Set([
 
 /** Accepted and ignored: they only carry metadata (unwind tables, build attributes, debug info). */
 const METADATA = new Set([
-  '.func', '.endfunc', '.fnstart', '.fnend', '.cantunwind', '.save', '.setfp', '.pad', '.movsp', '.personality',
+  '.func', '.endfunc', '.save', '.setfp', '.pad', '.movsp', '.personality',
   '.personalityindex', '.handlerdata', '.vsave', '.cpu', '.arch', '.arch_extension', '.fpu', '.eabi_attribute',
   '.file', '.ident', '.loc', '.extern', '.hidden', '.protected', '.internal', '.arm', '.object_arch', '.unreq',
   '.cfi_startproc', '.cfi_endproc', '.cfi_def_cfa', '.cfi_def_cfa_offset', '.cfi_offset', '.cfi_def_cfa_register',
@@ -67,6 +67,7 @@ export function directive(assembler: Assembler, name: string, start: number, end
       return;
     case '.purgem': assembler.macros.delete(rest(assembler)); return;
     case '.end': assembler.ended = true; return;
+    case '.fnstart': case '.cantunwind': case '.fnend': return unwind(assembler, name, start, end);
     case '.syntax': {
       const mode = rest(assembler).toLowerCase();
       if (mode !== 'unified' && mode !== 'divided') assembler.error(`unknown syntax '${mode}'`, start, assembler.reader.end, 'use .syntax unified');
@@ -105,6 +106,40 @@ function suggestDirective(name: string): string | undefined {
     if (differences <= 1 || known.startsWith(name) || name.startsWith(known)) return `did you mean '${known}'?`;
   }
   return undefined;
+}
+
+const EXIDX: SectionFlags = { alloc: true, write: false, execute: false, nobits: false };
+/** EXIDX_CANTUNWIND, and the compact "finish" entry used when unwinding opcodes are not modelled. */
+const CANT_UNWIND = 1;
+const COMPACT_FINISH = 0x80b0b0b0;
+
+/** .fnstart/.fnend: one 8-byte .ARM.exidx entry per function, as `as` emits it. */
+function unwind(assembler: Assembler, name: string, start: number, end: number): void {
+  const state = assembler.unwind;
+  if (name === '.fnstart') {
+    if (state) assembler.error('.fnstart inside another .fnstart block', start, end, 'close the previous function with .fnend');
+    assembler.unwind = { section: assembler.section, offset: assembler.section.size, cantUnwind: false };
+    return;
+  }
+  if (!state) {
+    assembler.error(`${name} without .fnstart`, start, end);
+    return;
+  }
+  if (name === '.cantunwind') {
+    state.cantUnwind = true;
+    return;
+  }
+  assembler.unwind = undefined;
+  const table = assembler.sectionNamed('.ARM.exidx', EXIDX);
+  table.alignment = 4;
+  const record = assembler.pendingRecord(PENDING_PREL31, start, end, 4);
+  const offset = table.reserve(8);
+  table.writeWord(offset + 4, state.cantUnwind ? CANT_UNWIND : COMPACT_FINISH);
+  record.section = table;
+  record.offset = offset;
+  record.target = state.section;
+  record.targetOffset = state.offset;
+  assembler.pending.push(record);
 }
 
 function thumb(assembler: Assembler, start: number): void {

@@ -14,6 +14,8 @@
  *   unless starting on the page boundary itself would use fewer 4 KiB pages.
  * - .data (with .data.*), writable orphans, then .bss, whose size is padded so
  *   that it ends 4-byte aligned.
+ * - .ARM.exidx (from .fnstart/.fnend) follows .rodata; it and gcc's
+ *   .note.GNU-stack each add one more program header (PT_ARM_EXIDX, PT_GNU_STACK).
  * - Empty sections are dropped.
  */
 
@@ -81,6 +83,7 @@ function rank(name: string, flags: SectionFlags): number {
   switch (name) {
     case '.text': return 0;
     case '.rodata': return 2;
+    case '.ARM.exidx': return 2.5;
     case '.data': return 4;
     case '.bss': return 6;
     default:
@@ -91,7 +94,7 @@ function rank(name: string, flags: SectionFlags): number {
   }
 }
 
-export function layoutSections(sections: readonly LayoutInput[]): LayoutResult {
+export function layoutSections(sections: readonly LayoutInput[], extraHeaders = 0): LayoutResult {
   const addresses = sections.map(() => 0);
   const byName = new Map<string, OutputSection>();
   const outputs: OutputSection[] = [];
@@ -142,7 +145,7 @@ export function layoutSections(sections: readonly LayoutInput[]): LayoutResult {
     }
     return position;
   };
-  const headers = ELF_HEADER_SIZE + PROGRAM_HEADER_SIZE * (writable.length > 0 ? 2 : 1);
+  const headers = ELF_HEADER_SIZE + PROGRAM_HEADER_SIZE * ((writable.length > 0 ? 2 : 1) + extraHeaders);
   const cursor = place(readOnly, TEXT_SEGMENT_START + headers);
   if (writable.length > 0) {
     const pages = (start: number, end: number): number => Math.ceil(end / PAGE_SIZE) - Math.floor(start / PAGE_SIZE);

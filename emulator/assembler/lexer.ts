@@ -54,7 +54,7 @@ export class Lexer {
   /** Start and end offsets of the current token in `text`. */
   start = 0;
   tokenEnd = 0;
-  /** Numeric value (TOKEN_NUMBER; low 32 bits kept exact), or the label number of a local reference. */
+  /** Numeric value (TOKEN_NUMBER, non-negative, exact below 2^53), or the label number of a local reference. */
   number = 0;
   /** For TOKEN_NUMBER: the value did not fit in 32 bits (kept as a double in `number`). */
   wide = false;
@@ -189,7 +189,7 @@ export class Lexer {
       return (this.kind = TOKEN_ERROR);
     }
     this.wide = value > 0xffffffff;
-    this.number = this.wide ? value : value | 0;
+    this.number = value;
     this.pos = this.tokenEnd = cursor;
     return (this.kind = TOKEN_NUMBER);
   }

@@ -7,6 +7,7 @@
 import type { MemoryOffset, Operand, Shift, ShiftType } from '../isa/types';
 import { ABSOLUTE, type ExpressionEvaluator, type Value } from './expression';
 import { isIdentifierPart, type Lexer } from './lexer';
+import { BARRIER_OPTIONS } from '../isa/system';
 
 const REGISTER_NAMES: Record<string, number> = {
   sp: 13, lr: 14, pc: 15, fp: 11, ip: 12, sl: 10, sb: 9,
@@ -90,6 +91,8 @@ export class OperandParser {
   errorEnd = 0;
   /** Offsets of each operand's first character (for diagnostics). */
   starts: number[] = [];
+  /** Set by the caller for DMB/DSB/ISB: option names (`ish`, `sy`) become immediates. */
+  barrier = false;
   /** Text range of the `=expr` expression, when present. */
   literalStart = -1;
   literalEnd = -1;
@@ -195,6 +198,14 @@ export class OperandParser {
         out.push({ kind: 'shift', shift });
         return true;
       }
+      if (this.barrier) {
+        const option = BARRIER_OPTIONS[lexer.text.slice(start, end).toLowerCase()];
+        if (option !== undefined) {
+          lexer.pos = end;
+          out.push({ kind: 'immediate', value: option });
+          return true;
+        }
+      }
       const initial = lexer.text.charCodeAt(start) | 0x20;
       const status = end - start >= 4 && (initial === 97 || initial === 99 || initial === 115)
         ? STATUS.exec(lexer.text.slice(start, end)) : null;
@@ -210,6 +221,10 @@ export class OperandParser {
     }
     const value = this.expression();
     if (value === undefined) return false;
+    // gcc writes `bl printf(PLT)`; in a static link that is the plain address.
+    if (lexer.peekCode() === 40 && /^\(\s*plt\s*\)/i.test(lexer.text.slice(lexer.pos, lexer.end))) {
+      lexer.pos = lexer.text.indexOf(')', lexer.pos) + 1;
+    }
     out.push({ kind: 'address', value });
     return true;
   }

@@ -5,7 +5,7 @@
  */
 import type { Operand } from '../isa/types';
 import {
-  PENDING_ASSIGN, PENDING_DATA, PENDING_INSTRUCTION, PENDING_LOCAL_LABEL, PENDING_SIZE, type Assembler, type Pending,
+  PENDING_ASSIGN, PENDING_DATA, PENDING_INSTRUCTION, PENDING_LOCAL_LABEL, PENDING_PREL31, PENDING_SIZE, isBarrier, type Assembler, type Pending,
 } from './assembler';
 import { checkFits } from './data-directives';
 import { ABSOLUTE, type Value } from './expression';
@@ -70,11 +70,12 @@ function finishInstruction(assembler: Assembler, record: Pending, address: numbe
   const mnemonic = record.mnemonic ?? '';
   lexer.reset(record.text, record.start + mnemonic.length, record.end);
   const operands = assembler.operands;
+  let readings = readingsFor(mnemonic);
+  parser.barrier = readings.length > 0 && isBarrier(readings[0].mnemonic);
   if (!parser.parse(operands)) {
     assembler.error(parser.error, parser.errorStart, parser.errorEnd, parser.hint);
     return;
   }
-  let readings = readingsFor(mnemonic);
   const literal = record.literal;
   if (literal) {
     const index = operands.findIndex((operand) => operand.kind === 'literal');
@@ -96,7 +97,10 @@ function finishInstruction(assembler: Assembler, record: Pending, address: numbe
 export function passTwo(assembler: Assembler): void {
   installHooks(assembler);
   const sections = assembler.sections;
-  const layout = layoutSections(sections);
+  // PT_GNU_STACK (gcc's .note.GNU-stack) and PT_ARM_EXIDX each add a program header.
+  let extraHeaders = assembler.sectionsByName.has('.note.GNU-stack') ? 1 : 0;
+  if ((assembler.sectionsByName.get('.ARM.exidx')?.size ?? 0) > 0) extraHeaders++;
+  const layout = layoutSections(sections, extraHeaders);
   const base = assembler.sectionBase;
   base.length = sections.length + 1;
   base[0] = 0;
@@ -117,6 +121,11 @@ export function passTwo(assembler: Assembler): void {
     assembler.dotValue = address;
     if (record.kind === PENDING_INSTRUCTION) {
       finishInstruction(assembler, record, address);
+      continue;
+    }
+    if (record.kind === PENDING_PREL31) {
+      const target = base[record.target?.id ?? 0] + (record.targetOffset ?? 0);
+      record.section!.writeWord(record.offset, (target - address) & 0x7fffffff);
       continue;
     }
     lexer.reset(record.text, record.start, record.end);
