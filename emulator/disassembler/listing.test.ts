@@ -24,16 +24,35 @@ describe('symbol names', () => {
       symbol('loc', 0x10058), symbol('_start', 0x10058, { global: true }),
       symbol('zeta', 0x10060), symbol('bar', 0x10060, { type: 'function' }),
       symbol('b', 0x10070, { global: true }), symbol('a', 0x10070, { global: true }),
-      symbol('$a', 0x10054), symbol('$d', 0x10080), symbol('CONST', 5, { section: undefined }),
+      symbol('$a', 0x10054), symbol('$d', 0x10080), symbol('SEVEN', 7, { section: undefined }),
     ]);
     expect(index.nameAt(0x10058)).toBe('_start');
     expect(index.nameAt(0x1005c)).toBe('_start+0x4');
     expect(index.nameAt(0x10060)).toBe('bar');
     expect(index.nameAt(0x10070)).toBe('a');
     expect(index.nameAt(0x10084)).toBe('a+0x14');
-    expect(index.nameAt(0x10054)).toBe('_start-0x4');
+    expect(index.nameAt(0x10054)).toBe('SEVEN+0x1004d');
+    expect(index.nameAt(4)).toBe('SEVEN-0x3');
     expect(index.headerAt(0x10058)).toBe('_start');
     expect(index.headerAt(0x10080)).toBeUndefined();
+  });
+
+  it('names addresses after absolute symbols too, but heads blocks only with section symbols', () => {
+    // .equ CONST, 0x1005c / _start: nop / nop / b .+4 / b . / ldr r0, [pc]
+    const section = textSection(0x10054, words(0xe320f000, 0xe320f000, 0xeaffffff, 0xeafffffe, 0xe59f0000));
+    const symbols = [symbol('_start', 0x10054, { global: true }), symbol('CONST', 0x1005c, { section: undefined }), symbol('$a', 0x10054)];
+    expect(formatListing(disassembleImage({ sections: [section], symbols }))).toBe([
+      '',
+      'Disassembly of section .text:',
+      '',
+      '00010054 <_start>:',
+      '   10054:\te320f000 \tnop\t{0}',
+      '   10058:\te320f000 \tnop\t{0}',
+      '   1005c:\teaffffff \tb\t10060 <CONST+0x4>',
+      '   10060:\teafffffe \tb\t10060 <CONST+0x4>',
+      '   10064:\te59f0000 \tldr\tr0, [pc]\t@ 1006c <CONST+0x10>',
+      '',
+    ].join('\n'));
   });
 
   it('names nothing when there are no symbols, so targets print as 0x...', () => {

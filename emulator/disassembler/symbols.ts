@@ -19,7 +19,7 @@ export interface SymbolIndex {
   nameAt: SymbolLookup;
   /** The symbol whose `<name>:` header objdump prints at exactly this address. */
   headerAt(address: number): string | undefined;
-  /** Addresses with a header, ascending. */
+  /** Addresses with a `<name>:` header (symbols defined in a section), ascending. */
   readonly starts: Uint32Array;
 }
 
@@ -33,14 +33,21 @@ function preferred(a: ProgramSymbol, b: ProgramSymbol): boolean {
   return a.name < b.name;
 }
 
-/** Index the named symbols (absolute `.equ` symbols and mapping symbols are left out). */
+/**
+ * Index the named symbols. Absolute symbols (`.equ`) name addresses, as in
+ * objdump (`b 10060 <CONST+0x4>`), but never head a block of the listing.
+ */
 export function createSymbolIndex(symbols: readonly ProgramSymbol[]): SymbolIndex {
   const best = new Map<number, ProgramSymbol>();
+  const headers = new Map<number, ProgramSymbol>();
   for (const symbol of symbols) {
-    if (symbol.section === undefined || isMappingSymbol(symbol.name) || symbol.name === '') continue;
+    if (isMappingSymbol(symbol.name) || symbol.name === '') continue;
     const value = symbol.value >>> 0;
     const current = best.get(value);
     if (!current || preferred(symbol, current)) best.set(value, symbol);
+    if (symbol.section === undefined) continue;
+    const header = headers.get(value);
+    if (!header || preferred(symbol, header)) headers.set(value, symbol);
   }
   const starts = Uint32Array.from(best.keys()).sort();
   const names = Array.from(starts, (value) => best.get(value)!.name);
@@ -62,6 +69,6 @@ export function createSymbolIndex(symbols: readonly ProgramSymbol[]): SymbolInde
     const offset = target - starts[found];
     return offset === 0 ? names[found] : `${names[found]}+0x${hex(offset)}`;
   };
-  const headerAt = (address: number): string | undefined => best.get(address >>> 0)?.name;
-  return { nameAt, headerAt, starts };
+  const headerAt = (address: number): string | undefined => headers.get(address >>> 0)?.name;
+  return { nameAt, headerAt, starts: Uint32Array.from(headers.keys()).sort() };
 }
