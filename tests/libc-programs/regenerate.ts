@@ -11,6 +11,7 @@ import { generatePrintfCases } from './printf-cases.js';
 import { printfProgram } from './printf-program.js';
 import { PROGRAM_GOLDEN, programCases, runWithGlibc } from './programs.js';
 import { generateStrcmpPairs, strcmpProgram } from './strcmp-cases.js';
+import { generateStdoutCases, markerPositions, stdoutProgram } from './stdout-cases.js';
 import { generateScanfCases } from './scanf-cases.js';
 import { parseScanfOutput, scanfProgram } from './scanf-program.js';
 
@@ -51,9 +52,16 @@ function regenerateStrcmp(): void {
   console.log(`strcmp: ${golden.length} pairs x 64 placements`);
 }
 
+function regenerateStdout(): void {
+  const golden = generateStdoutCases().map((testCase) => markerPositions(compileAndRun(stdoutProgram(testCase)).stdout.toString('latin1')));
+  writeFileSync(join(goldenDirectory, 'stdout.json'), JSON.stringify(golden).replace(/\},\{/g, '},\n{') + '\n');
+  console.log(`stdout: ${golden.length} cases`);
+}
+
 const which = process.argv[2];
 if (!which || which === 'printf') regeneratePrintf();
 
 if (!which || which === 'scanf') regenerateScanf();
 if (!which || which === 'programs') regeneratePrograms();
 if (!which || which === 'strcmp') regenerateStrcmp();
+if (!which || which === 'stdout') regenerateStdout();

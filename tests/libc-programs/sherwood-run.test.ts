@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { assemble } from '../../emulator/assembler/assemble.js';
 import { RUN_BUDGET, RUN_FAULT, RUN_TRAP } from '../../emulator/cpu/cpu.js';
 import type { ProcessIo, TrapContext } from '../../emulator/cpu/interfaces.js';
-import { createTrapBuiltins } from '../../emulator/runtime/libc/trap-adapter.js';
-import { builtinResolver, loadProgram } from '../../emulator/runtime/loader.js';
+import { createTrapLibrary } from '../../emulator/runtime/libc/trap-adapter.js';
+import { builtinResolver, loadProgram, STARTUP_SYMBOL } from '../../emulator/runtime/loader.js';
 import { createTrapHandler, LinuxSyscalls } from '../../emulator/runtime/syscalls.js';
 import { programCases, readProgramGolden, type ProgramCase } from './programs.js';
 
@@ -19,7 +19,9 @@ import { programCases, readProgramGolden, type ProgramCase } from './programs.js
 const STDIN_SYMBOL_ADDRESS = 0x8000;
 
 function runOnSherwood(program: ProgramCase, trickle: boolean): { stdout: string; exitCode: number; waits: number; problem?: string } {
-  const builtins = createTrapBuiltins({ clock: () => 1_700_000_000 });
+  // stdout fully buffered, as glibc does when stdout is the pipe qemu-arm writes to in the goldens
+  const library = createTrapLibrary({ clock: () => 1_700_000_000, stdoutMode: 'full' });
+  const builtins = library.builtins;
   const resolve = builtinResolver(builtins);
   const assembled = assemble(readFileSync(program.sourcePath, 'utf8'), {
     file: program.sourcePath,
@@ -28,7 +30,8 @@ function runOnSherwood(program: ProgramCase, trickle: boolean): { stdout: string
   if (!assembled.ok) return { stdout: '', exitCode: -1, waits: 0, problem: assembled.diagnostics.map((diagnostic) => diagnostic.message).join('; ') };
   const loaded = loadProgram(assembled.program, { builtins });
   if (!loaded.ok) return { stdout: '', exitCode: -1, waits: 0, problem: loaded.error };
-  const { cpu, memory, layout } = loaded.process;
+  const { cpu, memory, layout, runtimeSymbols } = loaded.process;
+  const startup = runtimeSymbols.find((symbol) => symbol.name === STARTUP_SYMBOL);
   const output: number[] = [];
   const input = Uint8Array.from(program.stdin);
   let arrived = trickle ? 0 : input.length;
@@ -50,8 +53,14 @@ function runOnSherwood(program: ProgramCase, trickle: boolean): { stdout: string
     const stop = cpu.run(1_000_000);
     if (stop === RUN_BUDGET) continue;
     if (stop === RUN_FAULT) return { stdout: '', exitCode: -1, waits, problem: JSON.stringify(cpu.fault) };
+    const pc = cpu.registers[15] >>> 0;
     if (stop !== RUN_TRAP) return { stdout: '', exitCode: -1, waits, problem: `stopped with ${stop}` };
     const outcome = handler.supervisorCall(cpu.trapImmediate, context);
+    if (outcome.kind === 'exit') {
+      // Returning from main is glibc's exit(): stdout is flushed. The program's own exit system call is _exit(): it is not.
+      if (startup && pc > startup.address && pc <= startup.address + startup.size) library.flush(context);
+      else library.discard(context);
+    }
     if (outcome.kind === 'exit') return { stdout: Buffer.from(output).toString('latin1'), exitCode: outcome.code, waits };
     if (outcome.kind === 'fault') return { stdout: '', exitCode: -1, waits, problem: outcome.message };
     if (outcome.kind === 'wait-for-input') {

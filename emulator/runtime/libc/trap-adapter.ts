@@ -14,10 +14,11 @@ import {
   type TrapContext,
   type TrapOutcome,
 } from '../../cpu/interfaces.js';
-import { LibcContext, type BuiltinOutcome, type LibcOutput } from './context.js';
+import { LibcContext, type BuiltinOutcome } from './context.js';
 import { BUILTIN_FUNCTIONS, type BuiltinFunction } from './registry.js';
 import { SimpleHeap, type HeapAllocator } from './simple-heap.js';
 import { END_OF_INPUT, INPUT_PENDING, type ScanInput } from './stdin.js';
+import { StdoutBuffer, type BufferMode } from './stdout-buffer.js';
 
 /** The runtime's stdin buffer seen as scanner input. */
 class ProcessInput implements ScanInput {
@@ -44,28 +45,36 @@ class ProcessInput implements ScanInput {
   }
 }
 
-class ProcessOutput implements LibcOutput {
-  private readonly io: ProcessIo;
-
-  constructor(io: ProcessIo) {
-    this.io = io;
-  }
-  write(bytes: Uint8Array): void {
-    // The library reuses its buffers: hand over a copy.
-    this.io.writeOutput(1, bytes.slice());
-  }
-}
 
 export interface LibcAdapterOptions {
   /** Seconds since the epoch for time(); fixed for deterministic runs. */
   clock?: () => number;
   /** The allocator behind malloc for a process (default: SimpleHeap over layout.heapStart..heapEnd). */
   createHeap?: (context: TrapContext) => HeapAllocator;
+  /**
+   * glibc's stdout buffering: 'full' as when stdout is a pipe or file (what
+   * qemu-arm shows in the goldens: output appears in 4096-byte blocks and at
+   * exit, and is lost on a crash), 'line' as on a terminal, 'none' (default)
+   * writes each call's output at once.
+   */
+  stdoutMode?: BufferMode;
 }
 
 interface ProcessState {
   libc: LibcContext;
   input: ProcessInput;
+  stdout: StdoutBuffer;
+}
+
+export interface TrapLibrary {
+  /** The built-ins in the trap interface's shape, in registry order (slot order for the loader). */
+  readonly builtins: TrapBuiltin[];
+  /** fflush(stdout): call when the program ends by returning from main (glibc's exit() flushes; exit() itself already does). */
+  flush(context: TrapContext): void;
+  /** Drops what is still buffered (a fault, or the exit system call, which glibc does not flush); returns it. */
+  discard(context: TrapContext): Uint8Array;
+  /** The process's C library state (its heap, rand state, stdout buffer), created on first use. */
+  contextFor(context: TrapContext): LibcContext;
 }
 
 /** Maps a library outcome to what the trap driver understands. */
@@ -84,37 +93,42 @@ export function toTrapOutcome(outcome: BuiltinOutcome): TrapOutcome {
   }
 }
 
-/**
- * The built-ins in the trap interface's shape, in registry order (slot order
- * for the loader). One set serves many processes: state is kept per process
- * memory.
- */
-export function createTrapBuiltins(options: LibcAdapterOptions = {}): TrapBuiltin[] {
+/** The C library for the trap driver: built-ins plus the stdout controls a process's end needs. State is kept per process memory. */
+export function createTrapLibrary(options: LibcAdapterOptions = {}): TrapLibrary {
   const processes = new WeakMap<GuestMemory, ProcessState>();
   const stateFor = (context: TrapContext): ProcessState => {
     let state = processes.get(context.memory);
     if (!state) {
-      const input = new ProcessInput(context.io);
+      const io = context.io;
+      const input = new ProcessInput(io);
+      const stdout = new StdoutBuffer((bytes) => io.writeOutput(1, bytes.slice()), options.stdoutMode ?? 'none');
       const heap = options.createHeap ? options.createHeap(context) : new SimpleHeap(context.layout.heapStart, context.layout.heapEnd);
-      const libc = new LibcContext({
-        registers: context.machine.registers,
-        memory: context.memory,
-        stdin: input,
-        stdout: new ProcessOutput(context.io),
-        heap,
-        clock: options.clock,
-      });
-      state = { libc, input };
+      const libc = new LibcContext({ registers: context.machine.registers, memory: context.memory, stdin: input, stdout, heap, clock: options.clock });
+      state = { libc, input, stdout };
       processes.set(context.memory, state);
     }
     return state;
   };
-  return [...BUILTIN_FUNCTIONS.values()].map((entry: BuiltinFunction) => ({
+  const builtins = [...BUILTIN_FUNCTIONS.values()].map((entry: BuiltinFunction) => ({
     name: entry.name,
     call(context: TrapContext): TrapOutcome {
       const state = stateFor(context);
       state.input.refresh();
-      return toTrapOutcome(entry.call(state.libc));
+      const outcome = entry.call(state.libc);
+      if (outcome.kind === 'exit') state.stdout.flush();
+      else if (outcome.kind === 'waiting-for-input') state.stdout.beforeInputWait();
+      return toTrapOutcome(outcome);
     },
   }));
+  return {
+    builtins,
+    flush: (context) => stateFor(context).stdout.flush(),
+    discard: (context) => stateFor(context).stdout.discard(),
+    contextFor: (context) => stateFor(context).libc,
+  };
+}
+
+/** Just the built-ins (stdout unbuffered unless options say otherwise). */
+export function createTrapBuiltins(options: LibcAdapterOptions = {}): TrapBuiltin[] {
+  return createTrapLibrary(options).builtins;
 }
