@@ -69,7 +69,8 @@ function emitInstruction(instruction: Instruction, context: EmitContext): Emitte
 }
 
 /** Compiles the block starting at `start`; `single` compiles exactly one instruction (stepping). */
-export function compileBlock(start: number, source: InstructionSource, single: boolean): CompiledBlock {
+/** The body text of the block function starting at `start` (statements, with its own `let`s). */
+export function emitBlock(start: number, source: InstructionSource, single: boolean): { body: string; length: number } {
   const used = new Set<number>();
   const written = new Set<number>();
   const visited = new Set<number>();
@@ -180,7 +181,39 @@ export function compileBlock(start: number, source: InstructionSource, single: b
     ...temporaries.map((name) => `${name} = 0`),
   ];
   if (loops) body = `for (;;) {\n${body}\n}`;
-  const text = `return function block_${start.toString(16)}(cpu, R, m, budget) {\nlet ${declarations.join(', ')};\n${body}\n};`;
-  const factory = new Function('H', text) as (helperModule: typeof helpers) => BlockFunction;
-  return { run: factory(helpers), length, source: text };
+  return { body: `let ${declarations.join(', ')};\n${body}`, length };
+}
+
+/** Compiles the block starting at `start`; `single` compiles exactly one instruction (stepping). */
+export function compileBlock(start: number, source: InstructionSource, single: boolean): CompiledBlock {
+  const { body, length } = emitBlock(start, source, single);
+  const text = `return function block_${start.toString(16)}(cpu, R, m, budget) {\n${body}\n};`;
+  return { run: instantiate(text, start), length, source: text };
+}
+
+/**
+ * Single-instruction functions for many addresses at once: one JavaScript
+ * function with a case per address (creating functions is the expensive
+ * part of compiling, so stepping through new code pays it once per group).
+ * Returns a function per address, in order; undefined where nothing is executable.
+ */
+export function compileSingles(addresses: readonly number[], source: InstructionSource): (BlockFunction | undefined)[] {
+  const cases: string[] = [];
+  addresses.forEach((address, index) => {
+    if (!source.instructionAt(address)) return;
+    cases.push(`case ${index}: {\n${emitBlock(address, source, true).body}\n}`);
+  });
+  const text = `return function singles_${(addresses[0] ?? 0).toString(16)}(cpu, R, m, budget, k) {\nswitch (k) {\n${cases.join('\n')}\n}\nreturn ${BLOCK_FAULT};\n};`;
+  const group = instantiate(text, addresses[0] ?? 0) as (cpu: unknown, registers: Int32Array, memory: unknown, budget: number, index: number) => number;
+  return addresses.map((address, index) => (source.instructionAt(address) ? (cpu, registers, memory, budget) => group(cpu, registers, memory, budget, index) : undefined));
+}
+
+/** Turns generated text into a function; a generator bug becomes a fault at the block's address, never a host exception. */
+function instantiate(text: string, address: number): BlockFunction {
+  try {
+    return (new Function('H', text) as (helperModule: typeof helpers) => BlockFunction)(helpers);
+  } catch (error) {
+    const message = JSON.stringify(`internal error: Sherwood could not compile the code at ${hex(address)} (${error instanceof Error ? error.message : String(error)})`);
+    return new Function('R', 'c', `return function (cpu, R) { R[15] = ${constant(address)}; cpu.setFault(${FAULT_UNDEFINED}, 0, ${message}, 0); return ${BLOCK_FAULT}; };`)() as BlockFunction;
+  }
 }

@@ -13,6 +13,7 @@ import type { Instruction } from '../isa/types';
 import { BLOCK_CONTINUE, BLOCK_FAULT, BLOCK_RETURNED, BLOCK_TRAP, BLOCK_WATCH, hex } from './codegen-context';
 import {
   compileBlock,
+  compileSingles,
   FAULT_ALIGNMENT,
   FAULT_THUMB,
   FAULT_UNDEFINED,
@@ -43,6 +44,9 @@ export interface CallFrame {
   /** sp at the call. */
   stackPointer: number;
 }
+
+/** Single-step functions are compiled this many slots at a time. */
+export const SINGLE_GROUP = 64;
 
 export const PC = 15;
 export const LR = 14;
@@ -274,13 +278,21 @@ export class Cpu implements MachineState, InstructionSource {
     return block.run;
   }
 
+  /** The single-instruction function for a slot, compiled with its neighbours (SINGLE_GROUP slots at a time). */
   private single(slot: number, pc: number): BlockFunction | undefined {
-    let block = this.singles[slot];
+    const block = this.singles[slot];
     if (block !== undefined) return block;
     if (!this.instructionAt(pc)) return undefined;
-    block = compileBlock(pc, this, true).run;
-    this.singles[slot] = block;
-    return block;
+    const first = slot - (slot % SINGLE_GROUP);
+    const addresses: number[] = [];
+    for (let index = first; index < Math.min(first + SINGLE_GROUP, this.decoded.length); index++) {
+      if (this.singles[index] === undefined) addresses.push(this.codeBase + index * 4);
+    }
+    const compiled = compileSingles(addresses, this);
+    addresses.forEach((address, index) => {
+      this.singles[(address - this.codeBase) >>> 2] = compiled[index];
+    });
+    return this.singles[slot];
   }
 
   private fetchFault(pc: number): number {

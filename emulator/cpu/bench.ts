@@ -1,0 +1,109 @@
+/**
+ * Emulator benchmarks for `npm run bench`: the three programs in
+ * ../shared/bench (mixed ALU/memory/branches, a 1 MiB sieve, recursive fib),
+ * assembled by Sherwood and run by the Session, each checked against
+ * expected.json (stdout, exit code, instruction count) and printed as MIPS
+ * beside qemu-arm's time for the GNU-built program in the same run.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { assemble } from '../assembler/index';
+import { resolveBuiltin } from '../debug/runtime-bridge';
+import { Session } from '../debug/session';
+
+const BENCH_DIRECTORY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/bench');
+const PROGRAMS = ['bench1_mixed.s', 'bench2_sieve.s', 'bench3_fib.s'];
+
+interface Expected {
+  stdout: string;
+  exit: number;
+  guest_insns_qemu_plugin: number;
+}
+
+interface Measurement {
+  name: string;
+  steps: number;
+  seconds: number;
+  cpuSeconds: number;
+  correct: string;
+  qemuSeconds?: number;
+  peakMegabytes: number;
+}
+
+function tool(name: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** qemu-arm's wall time for the GNU-built program, or undefined without the tools. */
+function qemuSeconds(source: string, directory: string): number | undefined {
+  if (!tool('arm-linux-gnueabihf-as') || !tool('arm-linux-gnueabihf-ld') || !tool('qemu-arm')) return undefined;
+  const object = path.join(directory, path.basename(source) + '.o');
+  const executable = path.join(directory, path.basename(source, '.s'));
+  if (spawnSync('arm-linux-gnueabihf-as', ['-march=armv7ve', source, '-o', object]).status !== 0) return undefined;
+  if (spawnSync('arm-linux-gnueabihf-ld', [object, '-o', executable]).status !== 0) return undefined;
+  const start = performance.now();
+  const run = spawnSync('qemu-arm', [executable]);
+  const seconds = (performance.now() - start) / 1000;
+  return run.error ? undefined : seconds;
+}
+
+function measure(name: string, expected: Expected | undefined, directory: string): Measurement | string {
+  const file = path.join(BENCH_DIRECTORY, name);
+  const assembled = assemble(readFileSync(file, 'utf8'), { file, resolveExternal: resolveBuiltin });
+  if (!assembled.ok) return `${name}: does not assemble: ${assembled.diagnostics[0]?.message ?? 'unknown error'}`;
+  const created = Session.create(assembled.program);
+  if (!created.ok) return `${name}: ${created.error}`;
+  const session = created.session;
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  const stop = session.run(Number.MAX_SAFE_INTEGER);
+  const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  const stdout = new TextDecoder().decode(session.stdout);
+  let correct = 'ok';
+  if (stop.kind !== 'exit') correct = `stopped: ${stop.kind}${stop.kind === 'fault' ? ' ' + stop.message : ''}`;
+  else if (expected && (stdout !== expected.stdout || stop.code !== expected.exit)) correct = `WRONG: ${JSON.stringify(stdout)} exit ${stop.code}`;
+  else if (expected && session.steps !== expected.guest_insns_qemu_plugin) correct = `count ${session.steps} != ${expected.guest_insns_qemu_plugin}`;
+  return {
+    name,
+    steps: session.steps,
+    seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    correct,
+    qemuSeconds: qemuSeconds(file, directory),
+    peakMegabytes: process.resourceUsage().maxRSS / 1024,
+  };
+}
+
+export async function runEmulatorBenchmarks(): Promise<void> {
+  console.log('== emulator (../shared/bench): MIPS = guest instructions / wall seconds / 1e6');
+  if (!existsSync(BENCH_DIRECTORY)) {
+    console.log(`   skipped: ${BENCH_DIRECTORY} not found`);
+    return;
+  }
+  const expectations = JSON.parse(readFileSync(path.join(BENCH_DIRECTORY, 'expected.json'), 'utf8')) as Record<string, Expected>;
+  const directory = mkdtempSync(path.join(tmpdir(), 'sherwood-bench-'));
+  for (const name of PROGRAMS) {
+    const result = measure(name, expectations[name], directory);
+    if (typeof result === 'string') {
+      console.log(`   ${result}`);
+      continue;
+    }
+    const mips = result.steps / result.seconds / 1e6;
+    const cpuMips = result.steps / result.cpuSeconds / 1e6;
+    const qemu =
+      result.qemuSeconds === undefined
+        ? 'qemu-arm not installed'
+        : `qemu-arm ${result.qemuSeconds.toFixed(2)} s (${(result.steps / result.qemuSeconds / 1e6).toFixed(0)} MIPS), Sherwood/qemu time ${(result.seconds / result.qemuSeconds).toFixed(1)}x`;
+    console.log(
+      `   ${name.padEnd(16)} ${mips.toFixed(0).padStart(5)} MIPS (${cpuMips.toFixed(0)} per CPU-second)  ${result.seconds.toFixed(2)} s  ${result.steps} insns  ${result.correct}  | ${qemu}  | peak RSS ${result.peakMegabytes.toFixed(0)} MB`,
+    );
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  void runEmulatorBenchmarks();
+}
