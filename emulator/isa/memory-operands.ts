@@ -111,9 +111,12 @@ export function encodeImmediateAddress(
   if (pcError) return pcError;
   const value = signedOffset(memory.offset);
   const magnitude = Math.abs(value);
-  if (!Number.isInteger(value) || magnitude > limit) {
+  if (!Number.isInteger(value)) {
+    return failure(`offset ${value} is not a whole number of bytes`, operandIndex, `${mnemonic} takes an offset from -${limit} to ${limit}`);
+  }
+  if (magnitude > limit) {
     return failure(
-      `offset ${Number.isFinite(value) ? value : 'value'} is out of range for ${mnemonic}: -${limit}..${limit}`,
+      `offset ${value} is out of range for ${mnemonic}: -${limit}..${limit}`,
       operandIndex,
       'put the offset in a register and use [rn, rm], or add it to the base register first',
     );
@@ -137,9 +140,12 @@ export function encodeLabelAddress(
   limit: OffsetLimit,
   operandIndex: number,
 ): number | EncodeResult {
+  if (!Number.isFinite(target) || !Number.isFinite(address)) {
+    return failure('the address of this label is not known', operandIndex, 'define the label in the same section');
+  }
   const distance = (target - address - 8) | 0;
   const magnitude = Math.abs(distance);
-  if (!Number.isFinite(target) || magnitude > limit) {
+  if (magnitude > limit) {
     return failure(
       `the label is ${distance} bytes from pc (this instruction + 8); ${mnemonic} reaches only -${limit}..${limit}`,
       operandIndex,
