@@ -8,6 +8,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../emulator/cli/main';
+import { nodeFileSystem } from '../../emulator/cli/files';
+import { assembler } from '../../emulator/cli/toolchain';
 import { GNU_AS, GNU_LD, GNU_OBJDUMP, hasTool, missingTools, QEMU_ARM } from '../tools';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -21,6 +24,20 @@ const noAssembler = assemblerBuilt ? '' : ' (skipped: emulator/assembler/index.t
 function sherwood(...args: string[]): { stdout: string; stderr: string; status: number | null } {
   const result = spawnSync(process.execPath, [path.join(root, 'bin/sherwood.js'), ...args], { cwd: scratch, encoding: 'utf8', timeout: 60_000 });
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+}
+
+/** The same command in this process (no node start-up per call), for the per-program checks. */
+async function sherwoodInProcess(...args: string[]): Promise<{ stdout: string; stderr: string; status: number }> {
+  let stdout = '';
+  let stderr = '';
+  const context = {
+    stdout: (text: string) => { stdout += text; },
+    stderr: (text: string) => { stderr += text; },
+    files: nodeFileSystem,
+    assemble: assembler,
+  };
+  const status = await main(args, context);
+  return { stdout, stderr, status };
 }
 
 function run(command: string, args: string[]): { stdout: string; stderr: string; status: number | null } {
@@ -110,18 +127,28 @@ describe.skipIf(!assemblerBuilt)('sherwood with the assembler' + noAssembler, ()
   const tools = [GNU_AS, GNU_LD, QEMU_ARM];
   const sources = readdirSync(programs).filter((name) => name.endsWith('.s'));
   describe.skipIf(!tools.every(hasTool))('programs assembled by sherwood run under qemu-arm like GNU-built ones' + missingTools(...tools), () => {
-    it.each(sources)('%s', (name) => {
+    it('as a user runs it: node bin/sherwood.js assemble hello.s -o hello, then qemu-arm ./hello', () => {
+      expect(sherwood('assemble', path.join(programs, 'hello.s'), '-o', 'hello')).toEqual({ stdout: '', stderr: '', status: 0 });
+      expect(run(QEMU_ARM, ['./hello'])).toMatchObject({ stdout: 'Hello, world!\n', status: 0 });
+    });
+
+    it.each(sources)('%s', async (name) => {
       const source = path.join(programs, name);
       const gnu = path.join(scratch, `${name}.gnu`);
       expect(run(GNU_AS, ['-march=armv7ve', source, '-o', `${gnu}.o`]).status).toBe(0);
       expect(run(GNU_LD, [`${gnu}.o`, '-o', gnu]).status).toBe(0);
       const ours = path.join(scratch, `${name}.sherwood`);
-      const assembled = sherwood('assemble', source, '-o', ours);
-      expect(assembled.stderr).toBe('');
-      expect(assembled.status).toBe(0);
+      expect(await sherwoodInProcess('assemble', source, '-o', ours)).toEqual({ stdout: '', stderr: '', status: 0 });
       const expected = run(QEMU_ARM, [gnu]);
       const actual = run(QEMU_ARM, [ours]);
       expect({ stdout: actual.stdout, status: actual.status }).toEqual({ stdout: expected.stdout, status: expected.status });
+      if (hasTool(GNU_OBJDUMP)) {
+        // `sherwood disasm FILE.s` lists what objdump -d lists for the GNU-built executable.
+        const withoutBanner = (text: string) => text.replace(/^\n.*file format elf32-littlearm\n/, '');
+        const listing = await sherwoodInProcess('disasm', source);
+        expect(listing.status).toBe(0);
+        expect(withoutBanner(listing.stdout)).toBe(withoutBanner(run(GNU_OBJDUMP, ['-d', gnu]).stdout));
+      }
     });
   });
 });
