@@ -5,6 +5,7 @@
  */
 import { CONDITIONS, type Condition, type EncodeContext, type EncodeError, type Instruction, type InstructionRow } from './types';
 import { dataProcessingRows } from './data-processing';
+import { moveWideRows } from './move-wide';
 import { multiplyRows } from './multiply';
 import { miscellaneousRows } from './miscellaneous';
 import { branchRows } from './branch';
@@ -14,6 +15,7 @@ import { systemRows } from './system';
 
 export const ROWS: readonly InstructionRow[] = [
   ...dataProcessingRows,
+  ...moveWideRows,
   ...multiplyRows,
   ...miscellaneousRows,
   ...branchRows,
@@ -57,9 +59,22 @@ export interface ParsedMnemonic {
  * it: unified syntax `adds` + `eq` (`addseq`, `ldrbeq`, `ldmiaeq`), and the
  * divided (pre-UAL) spellings `addeqs`, `ldreqb`, `ldmeqia`. Returns every
  * reading the table supports (usually one); the caller picks the first whose
- * row accepts the operands.
+ * row accepts the operands. The array is cached and shared: do not mutate it.
  */
 export function parseMnemonic(written: string): ParsedMnemonic[] {
+  let readings = readingCache.get(written);
+  if (readings === undefined) {
+    readings = readMnemonic(written);
+    if (readingCache.size >= 20_000) readingCache.clear();
+    readingCache.set(written, readings);
+  }
+  return readings;
+}
+
+/** Readings per written spelling: the editor asks for the same few hundred spellings on every keystroke. Shared: do not mutate. */
+const readingCache = new Map<string, ParsedMnemonic[]>();
+
+function readMnemonic(written: string): ParsedMnemonic[] {
   const text = written.toLowerCase();
   const readings: ParsedMnemonic[] = [];
   const seen = new Set<string>();
