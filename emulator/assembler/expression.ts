@@ -58,6 +58,8 @@ export class ExpressionEvaluator {
   error = '';
   errorStart = 0;
   errorEnd = 0;
+  /** A resolver that returns false may explain why here (else: "undefined reference"). */
+  resolverError = '';
   private depth = 0;
 
   constructor(lexer: Lexer, resolver: SymbolResolver) {
@@ -179,8 +181,9 @@ export class ExpressionEvaluator {
           this.resolver.dot(out);
           return true;
         }
+        this.resolverError = '';
         if (!this.resolver.resolve(lexer.text.slice(start, end), out, start, end)) {
-          return this.fail(`undefined reference to \`${lexer.text.slice(start, end)}'`, start, end);
+          return this.fail(this.resolverError || `undefined reference to \`${lexer.text.slice(start, end)}'`, start, end);
         }
         return true;
       }

@@ -23,7 +23,7 @@ function installHooks(assembler: Assembler): void {
   assembler.evaluateDeferred = (symbol: SymbolEntry, out: Value): boolean => {
     const deferred = symbol.deferred;
     if (!deferred || symbol.resolving) {
-      evaluator.error = `'${symbol.name}' is defined in terms of itself`;
+      evaluator.resolverError = `'${symbol.name}' is defined in terms of itself`;
       return false;
     }
     symbol.resolving = true;
@@ -36,6 +36,7 @@ function installHooks(assembler: Assembler): void {
     lexer.reset(text, pos, end);
     assembler.dotValue = dot;
     symbol.resolving = false;
+    if (!ok) evaluator.resolverError = evaluator.error;
     if (ok) {
       symbol.state = SYMBOL_VALUE;
       symbol.section = ABSOLUTE;
