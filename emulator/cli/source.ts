@@ -58,7 +58,7 @@ export function assembleSource(path: string, bytes: Uint8Array, context: Command
     return { ok: false, status: EXIT_FAILURE };
   }
   if (context.assemble === undefined) {
-    context.stderr('sherwood: this build has no assembler yet (emulator/assembler); cannot assemble ' + path + '\n');
+    context.stderr(`sherwood: this build has no assembler; cannot assemble ${path}\n`);
     return { ok: false, status: EXIT_FAILURE };
   }
   const readFile = (includePath: string): string | undefined => {
