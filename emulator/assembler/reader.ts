@@ -27,37 +27,50 @@ export interface Frame {
   macro?: string;
 }
 
-/** Blank out `/* ... *\/` comments (outside strings), keeping line breaks and columns. */
+/**
+ * Remove `/* ... *\/` comments (outside strings). A comment that spans lines
+ * joins the text after it to the line where it began, as `as` does; the line
+ * breaks it swallowed are put back at the end of that line, so later lines
+ * keep their numbers.
+ */
 export function blankBlockComments(text: string): string {
   if (text.indexOf('/*') < 0) return text;
-  let out = '';
+  const parts: string[] = [];
   let copied = 0;
   let index = 0;
+  let owedNewlines = 0;
   const length = text.length;
   while (index < length) {
     const code = text.charCodeAt(index);
-    if (code === 34) {
+    if (code === 10 && owedNewlines > 0) {
+      parts.push(text.slice(copied, index), '\n'.repeat(owedNewlines));
+      owedNewlines = 0;
+      copied = index;
+      index++;
+    } else if (code === 34) {
       index++;
       while (index < length) {
         const inner = text.charCodeAt(index);
         if (inner === 34 || inner === 10) break;
         index += inner === 92 ? 2 : 1;
       }
-      index++;
-    } else if (code === 64 || (code === 47 && text.charCodeAt(index + 1) === 47)) {
+      if (index < length && text.charCodeAt(index) === 34) index++;
+    } else if ((code === 64 && text.charCodeAt(index - 1) !== 92) || (code === 47 && text.charCodeAt(index + 1) === 47)) {
       // A line comment hides any `/*` after it.
       while (index < length && text.charCodeAt(index) !== 10) index++;
     } else if (code === 47 && text.charCodeAt(index + 1) === 42) {
       const close = text.indexOf('*/', index + 2);
       const stop = close < 0 ? length : close + 2;
-      out += text.slice(copied, index);
-      for (let cursor = index; cursor < stop; cursor++) out += text.charCodeAt(cursor) === 10 ? '\n' : ' ';
+      parts.push(text.slice(copied, index), ' ');
+      for (let cursor = index; cursor < stop; cursor++) if (text.charCodeAt(cursor) === 10) owedNewlines++;
       copied = index = stop;
     } else {
       index++;
     }
   }
-  return copied === 0 ? text : out + text.slice(copied);
+  parts.push(text.slice(copied));
+  if (owedNewlines > 0) parts.push('\n'.repeat(owedNewlines));
+  return parts.join('');
 }
 
 export class SourceReader {
@@ -141,7 +154,7 @@ export class SourceReader {
           next = index + 1;
           break;
         }
-        if (code === 64 || (code === 47 && text.charCodeAt(index + 1) === 47)) {
+        if ((code === 64 && text.charCodeAt(index - 1) !== 92) || (code === 47 && text.charCodeAt(index + 1) === 47)) {
           end = index;
           const newline = text.indexOf('\n', index);
           next = newline < 0 ? length : newline;
