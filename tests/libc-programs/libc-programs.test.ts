@@ -10,8 +10,8 @@ import { programCases, readProgramGolden, runWithGlibc } from './programs.js';
 import { generateScanfCases } from './scanf-cases.js';
 import { parseScanfOutput, scanfProgram } from './scanf-program.js';
 
-/** Data symbols a C program may use from glibc; the runtime has to define them (a FILE * for stdin). */
-const LIBRARY_DATA = ['stdin'];
+/** Data symbols a C program may use from glibc; the runtime has to define them (FILE * values for stdin, stdout, stderr). */
+const LIBRARY_DATA = ['stdin', 'stdout', 'stderr'];
 
 describe('the C-function programs', () => {
   const golden = readProgramGolden();

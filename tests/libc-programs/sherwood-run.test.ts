@@ -10,27 +10,47 @@ import { describe, expect, it } from 'vitest';
 import { assemble } from '../../emulator/assembler/assemble.js';
 import { RUN_BUDGET, RUN_FAULT, RUN_TRAP } from '../../emulator/cpu/cpu.js';
 import type { ProcessIo, TrapContext } from '../../emulator/cpu/interfaces.js';
+import { STREAM_HANDLES } from '../../emulator/runtime/libc/context.js';
+import { SimpleHeap } from '../../emulator/runtime/libc/simple-heap.js';
 import { createTrapLibrary } from '../../emulator/runtime/libc/trap-adapter.js';
 import { builtinResolver, loadProgram, STARTUP_SYMBOL } from '../../emulator/runtime/loader.js';
 import { createTrapHandler, LinuxSyscalls } from '../../emulator/runtime/syscalls.js';
 import { programCases, readProgramGolden, type ProgramCase } from './programs.js';
 
-/** Until the runtime defines glibc's `stdin` object, point the symbol at readable memory; fgets ignores the stream. */
-const STDIN_SYMBOL_ADDRESS = 0x8000;
+/** glibc's stream variables, until the runtime defines them: three words at the end of the heap region holding STREAM_HANDLES. */
+const STREAM_NAMES = ['stdin', 'stdout', 'stderr'] as const;
 
 function runOnSherwood(program: ProgramCase, trickle: boolean): { stdout: string; exitCode: number; waits: number; problem?: string } {
   // stdout fully buffered, as glibc does when stdout is the pipe qemu-arm writes to in the goldens
-  const library = createTrapLibrary({ clock: () => 1_700_000_000, stdoutMode: 'full' });
+  const library = createTrapLibrary({
+    clock: () => 1_700_000_000,
+    stdoutMode: 'full',
+    createHeap: (context) => new SimpleHeap(context.layout.heapStart, context.layout.heapEnd - 16),
+  });
   const builtins = library.builtins;
   const resolve = builtinResolver(builtins);
-  const assembled = assemble(readFileSync(program.sourcePath, 'utf8'), {
-    file: program.sourcePath,
-    resolveExternal: (name) => (name === 'stdin' ? STDIN_SYMBOL_ADDRESS : resolve(name)),
-  });
-  if (!assembled.ok) return { stdout: '', exitCode: -1, waits: 0, problem: assembled.diagnostics.map((diagnostic) => diagnostic.message).join('; ') };
+  const source = readFileSync(program.sourcePath, 'utf8');
+  const build = (streams: number) =>
+    assemble(source, {
+      file: program.sourcePath,
+      resolveExternal: (name) => {
+        const stream = STREAM_NAMES.indexOf(name as (typeof STREAM_NAMES)[number]);
+        return stream >= 0 ? streams + 4 * stream : resolve(name);
+      },
+    });
+  // The layout does not depend on the streams' address: assemble once to find it, then for real.
+  const first = build(0x8000);
+  if (!first.ok) return { stdout: '', exitCode: -1, waits: 0, problem: first.diagnostics.map((diagnostic) => diagnostic.message).join('; ') };
+  const probe = loadProgram(first.program, { builtins });
+  if (!probe.ok) return { stdout: '', exitCode: -1, waits: 0, problem: probe.error };
+  const streams = probe.process.layout.heapEnd - 16;
+  const assembled = build(streams);
+  if (!assembled.ok) return { stdout: '', exitCode: -1, waits: 0, problem: 'second assembly failed' };
   const loaded = loadProgram(assembled.program, { builtins });
   if (!loaded.ok) return { stdout: '', exitCode: -1, waits: 0, problem: loaded.error };
   const { cpu, memory, layout, runtimeSymbols } = loaded.process;
+  const handles = new Uint8Array(new Uint32Array([STREAM_HANDLES.stdin, STREAM_HANDLES.stdout, STREAM_HANDLES.stderr]).buffer);
+  memory.writeBytes(streams, handles);
   const startup = runtimeSymbols.find((symbol) => symbol.name === STARTUP_SYMBOL);
   const output: number[] = [];
   const input = Uint8Array.from(program.stdin);
@@ -38,7 +58,7 @@ function runOnSherwood(program: ProgramCase, trickle: boolean): { stdout: string
   let consumed = 0;
   let closed = !trickle;
   const io: ProcessIo = {
-    writeOutput: (_fd, bytes) => void output.push(...bytes),
+    writeOutput: (fd, bytes) => void (fd === 1 && output.push(...bytes)),
     availableInput: () => input.subarray(consumed, arrived),
     consumeInput: (count) => void (consumed += count),
     get inputClosed() {

@@ -67,6 +67,43 @@ export function snprintf(context: LibcContext): BuiltinOutcome {
   return context.returnValue(count);
 }
 
+/** fprintf(stream, format, ...): printf to stdout or stderr; -1 for any other stream. */
+export function fprintf(context: LibcContext): BuiltinOutcome {
+  const output = context.outputFor(context.argument(0));
+  if (output === null) return context.returnValue(-1);
+  const count = format(context, 1, 'fprintf');
+  if (typeof count !== 'number') return count;
+  if (context.formatted.length > 0) output.write(context.formatted.view());
+  return context.returnValue(count);
+}
+
+/** fputs(text, stream): no newline added; returns a non-negative number (glibc: 1), or -1 (EOF). */
+export function fputs(context: LibcContext): BuiltinOutcome {
+  const output = context.outputFor(context.argument(1));
+  const text = context.readString(context.argument(0));
+  if (text === null) return context.stringFault('fputs');
+  if (output === null) return context.returnValue(-1);
+  output.write(text);
+  return context.returnValue(1);
+}
+
+/** fputc / putc (character, stream): returns the byte written, or -1 (EOF). */
+export function fputc(context: LibcContext): BuiltinOutcome {
+  const output = context.outputFor(context.argument(1));
+  if (output === null) return context.returnValue(-1);
+  oneByte[0] = context.argument(0) & 0xff;
+  output.write(oneByte);
+  return context.returnValue(oneByte[0]);
+}
+
+/** fflush(stream): NULL or stdout flushes stdout; returns 0. */
+export function fflush(context: LibcContext): BuiltinOutcome {
+  const stream = context.argument(0);
+  const output = stream === 0 ? context.stdout : context.outputFor(stream);
+  output?.flush?.();
+  return context.returnValue(0);
+}
+
 export function puts(context: LibcContext): BuiltinOutcome {
   const text = context.readString(context.argument(0));
   if (text === null) return context.stringFault('puts');

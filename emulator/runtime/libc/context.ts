@@ -14,7 +14,16 @@ import { StringInput, type ScanInput } from './stdin.js';
 /** Where stdio's stdout goes. The runtime decides when bytes reach the console (glibc buffers stdout fully when it is not a terminal, and flushes at exit). */
 export interface LibcOutput {
   write(bytes: Uint8Array): void;
+  /** fflush: pass buffered bytes on now (absent: nothing is buffered). */
+  flush?(): void;
 }
+
+/**
+ * The FILE * values of stdin, stdout and stderr. The runtime stores them in
+ * the data words named `stdin`, `stdout` and `stderr` that programs load
+ * (`ldr r2, =stdin; ldr r2, [r2]`); the library never dereferences them.
+ */
+export const STREAM_HANDLES = Object.freeze({ stdin: 0x0000fff0, stdout: 0x0000fff4, stderr: 0x0000fff8 });
 
 /** How a built-in call ended. */
 export type BuiltinOutcome =
@@ -38,6 +47,8 @@ export interface LibcContextOptions {
   /** Standard input: a StdinStream, or the runtime's own buffer behind the same two methods. */
   stdin: ScanInput;
   stdout: LibcOutput;
+  /** Unbuffered, as in glibc; defaults to stdout's destination. */
+  stderr?: LibcOutput;
   heap: HeapAllocator;
   /** Seconds since the epoch for time(); pass a fixed value for deterministic runs. */
   clock?: () => number;
@@ -48,6 +59,7 @@ export class LibcContext {
   readonly memory: LibcMemory;
   readonly stdin: ScanInput;
   readonly stdout: LibcOutput;
+  readonly stderr: LibcOutput;
   heap: HeapAllocator;
   readonly clock: () => number;
   readonly random = new GlibcRandom();
@@ -64,6 +76,7 @@ export class LibcContext {
     this.memory = options.memory;
     this.stdin = options.stdin;
     this.stdout = options.stdout;
+    this.stderr = options.stderr ?? options.stdout;
     this.heap = options.heap;
     this.clock = options.clock ?? (() => Math.floor(Date.now() / 1000));
     this.arguments = new AapcsArgumentReader(this.registers, this.memory);
@@ -72,6 +85,13 @@ export class LibcContext {
   /** Argument n (0 = r0) as an unsigned 32-bit value; n < 4 only. */
   argument(index: number): number {
     return this.registers[index] >>> 0;
+  }
+
+  /** The output behind a FILE * value: stdout, stderr, or null for anything else. */
+  outputFor(stream: number): LibcOutput | null {
+    if (stream === STREAM_HANDLES.stdout) return this.stdout;
+    if (stream === STREAM_HANDLES.stderr) return this.stderr;
+    return null;
   }
 
   /** Sets r0 and reports a normal return. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { STREAM_HANDLES } from './context.js';
 import { BUILTIN_FUNCTIONS } from './registry.js';
 import { HEAP_BASE, TestMachine } from './test-machine.js';
 
@@ -68,6 +69,21 @@ describe('printf and friends through the AAPCS', () => {
     machine.call('snprintf', buffer, 0, 'xyz');
     expect(machine.readString(buffer)).toBe('Z');
     expect(machine.r0).toBe(3);
+  });
+
+  it('fprintf, fputs and fputc write to stdout or stderr and refuse other streams', () => {
+    const machine = new TestMachine();
+    machine.call('fprintf', STREAM_HANDLES.stdout, '%s-%d\n', 'x', 5);
+    expect(machine.r0).toBe(4);
+    machine.call('fputs', 'abc', STREAM_HANDLES.stderr);
+    expect(machine.r0).toBe(1);
+    machine.call('fputc', 0x41, STREAM_HANDLES.stdout);
+    expect(machine.r0).toBe(0x41);
+    expect(machine.takeOutput()).toBe('x-5\nabcA');
+    machine.call('fputs', 'abc', 0x1234);
+    expect(signed(machine.r0)).toBe(-1);
+    machine.call('fflush', 0);
+    expect(machine.r0).toBe(0);
   });
 
   it('puts adds a newline and returns length + 1; putchar returns the byte', () => {

@@ -103,7 +103,8 @@ export function createTrapLibrary(options: LibcAdapterOptions = {}): TrapLibrary
       const input = new ProcessInput(io);
       const stdout = new StdoutBuffer((bytes) => io.writeOutput(1, bytes.slice()), options.stdoutMode ?? 'none');
       const heap = options.createHeap ? options.createHeap(context) : new SimpleHeap(context.layout.heapStart, context.layout.heapEnd);
-      const libc = new LibcContext({ registers: context.machine.registers, memory: context.memory, stdin: input, stdout, heap, clock: options.clock });
+      const stderr = { write: (bytes: Uint8Array) => io.writeOutput(2, bytes.slice()) };
+      const libc = new LibcContext({ registers: context.machine.registers, memory: context.memory, stdin: input, stdout, stderr, heap, clock: options.clock });
       state = { libc, input, stdout };
       processes.set(context.memory, state);
     }
