@@ -39,7 +39,7 @@ export function mappingSymbols(program: Program): ProgramSymbol[] {
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index];
     const address = entry.address >>> 0;
-    if (address < previous) return mappingSymbols({ ...program, sourceMap: inAddressOrder(entries) });
+    if (address < previous) return mappingSymbols({ ...program, sourceMap: [...inAddressOrder(entries)] });
     previous = address;
     if (mapper.section === undefined || address - mapper.start >= mapper.section.size) {
       mapper.finish();
