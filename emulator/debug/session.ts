@@ -10,11 +10,12 @@
  */
 import type { Program, SourcePosition } from '../assembler/program';
 import { Cpu, PC, RUN_BREAKPOINT, RUN_BUDGET, RUN_FAULT, RUN_RETURNED, RUN_TRAP, RUN_WATCH, SP } from '../cpu/cpu';
-import type { BuiltinFunction, CpuFault, MemoryFault, TrapContext, TrapHandler } from '../cpu/interfaces';
+import type { CpuFault, MemoryFault, TrapContext, TrapHandler } from '../cpu/interfaces';
 import type { Memory, WatchRange } from '../cpu/memory';
 import { loadProgram, STARTUP_SYMBOL, type LoadedProcess, type LoadOptions } from '../runtime/loader';
 import { createTrapHandler, LinuxSyscalls } from '../runtime/syscalls';
-import { BUILTIN_NAMES, libraryBuiltins, SessionIo, type LibraryStop, type StdoutBuffering } from './runtime-bridge';
+import { createTrapLibrary, type TrapLibrary } from '../runtime/libc/trap-adapter';
+import { SessionIo, STREAM_VARIABLES, type StdoutBuffering } from './runtime-bridge';
 import { SourceIndex } from './source-index';
 
 export type StopReason =
@@ -68,7 +69,7 @@ export class Session {
   private resumeAt = -1;
   private pauseRequested = false;
   private breakpoints = new Set<number>();
-  private libraryStop: LibraryStop | undefined;
+  private readonly library: TrapLibrary;
   private readonly trapContext: TrapContext;
   private readonly handler: TrapHandler;
   /** Memory written by the last `step()`: [address, size] pairs. */
@@ -76,17 +77,21 @@ export class Session {
   readonly warnings: string[] = [];
 
   static create(program: Program, options: SessionOptions = {}): SessionResult {
-    // The loader needs the built-in slots, the built-ins need the loaded CPU and memory: bind them late.
-    const binding: { bound: BuiltinFunction[] } = { bound: [] };
-    const slots = BUILTIN_NAMES.map((name, index) => ({ name, call: (context: TrapContext) => binding.bound[index].call(context) }));
-    const loaded = loadProgram(program, { ...options, builtins: slots });
+    const syscalls = new LinuxSyscalls({ startSeconds: options.startSeconds });
+    const steps = { cpu: undefined as Cpu | undefined };
+    const library = createTrapLibrary({
+      clock: () => Math.floor(syscalls.nanoseconds(steps.cpu?.steps ?? 0) / 1e9),
+      stdoutMode: options.stdoutBuffering ?? 'full',
+    });
+    const loaded = loadProgram(program, { ...options, builtins: library.builtins, runtimeWords: STREAM_VARIABLES });
     if (!loaded.ok) return loaded;
-    return { ok: true, session: new Session(program, options, loaded.process, slots, binding) };
+    steps.cpu = loaded.process.cpu;
+    return { ok: true, session: new Session(program, options, loaded.process, library, syscalls) };
   }
 
-  private constructor(program: Program, options: SessionOptions, loaded: LoadedProcess, slots: BuiltinFunction[], binding: { bound: BuiltinFunction[] }) {
+  private constructor(program: Program, options: SessionOptions, loaded: LoadedProcess, library: TrapLibrary, syscalls: LinuxSyscalls) {
     this.program = program;
-    const syscalls = new LinuxSyscalls({ startSeconds: options.startSeconds });
+    this.library = library;
     this.io = new SessionIo(
       (fd, bytes) => {
         (fd === 2 ? this.errorChunks : this.outputChunks).push(bytes);
@@ -96,15 +101,11 @@ export class Session {
         this.warnings.push(message);
         options.onWarning?.(message);
       },
-      options.stdoutBuffering ?? 'full',
     );
     this.process = loaded;
     this.cpu = loaded.cpu;
     this.memory = loaded.memory;
-    binding.bound = libraryBuiltins(this.cpu, this.memory, loaded.layout, this.io, () => Math.floor(syscalls.nanoseconds(this.cpu.steps) / 1e9), (stop) => {
-      this.libraryStop = stop;
-    });
-    this.handler = createTrapHandler(syscalls, slots);
+    this.handler = createTrapHandler(syscalls, library.builtins);
     this.trapContext = { machine: this.cpu, memory: this.memory, io: this.io, layout: loaded.layout };
     this.source = new SourceIndex(program, loaded.runtimeSymbols);
   }
@@ -280,12 +281,12 @@ export class Session {
           if (outcome.kind === 'wait-for-input') {
             cpu.registers[PC] = (cpu.registers[PC] - 4) | 0;
             cpu.steps -= 1;
-            this.io.beforeInput();
             this.resumeAt = cpu.registers[PC] >>> 0;
             return { kind: 'waiting-for-input' };
           }
           const pc = (cpu.registers[PC] - 4) >>> 0;
-          return this.fail({ type: 'runtime', pc, message: outcome.message }, this.libraryStop?.status ?? 139);
+          const status = outcome.message.startsWith('SIGABRT') ? 134 : outcome.message.startsWith('SIGFPE') ? 136 : 139;
+          return this.fail({ type: 'runtime', pc, message: outcome.message }, status);
         }
         case RUN_FAULT:
           return this.fail(cpu.fault ?? { type: 'runtime', pc: cpu.registers[PC] >>> 0, message: 'unknown fault' }, 139);
@@ -305,10 +306,11 @@ export class Session {
   private exit(code: number): StopReason {
     const pc = (this.cpu.registers[PC] - 4) >>> 0;
     const fromStartup = this.source.nameOf(this.source.functionAt(pc)?.address ?? -1) === STARTUP_SYMBOL;
-    if (fromStartup) this.io.flush();
-    if (this.io.buffered > 0) {
+    if (fromStartup) this.library.flush(this.trapContext);
+    const lost = this.library.discard(this.trapContext);
+    if (lost.length > 0) {
       this.io.warn(
-        `${this.io.buffered} bytes of printf/puts output were never written: the program ended with the exit system call, which (as with glibc) skips flushing stdout; call exit or return from main instead`,
+        `${lost.length} bytes of printf/puts output were never written: the program ended with the exit system call, which (as with glibc) skips flushing stdout; call exit or return from main instead`,
       );
     }
     this.finished = { kind: 'exit', code: code & 0xff };
@@ -316,6 +318,7 @@ export class Session {
   }
 
   private fail(fault: CpuFault, status: number): StopReason {
+    this.library.discard(this.trapContext);
     const position = this.source.positionOf(fault.pc);
     const message = fault.type === 'memory' ? fault.memory.message : fault.message;
     this.finished = { kind: 'fault', fault, message, position, status };

@@ -40,6 +40,8 @@ export interface LoadOptions {
   memoryLimit?: number;
   /** Built-in C functions, in slot order (slot i at BUILTIN_BASE + 8 i). */
   builtins?: readonly BuiltinFunction[];
+  /** Named words placed in the built-in region (glibc's stdin/stdout/stderr variables), above the slots. */
+  runtimeWords?: readonly { name: string; address: number; value: number }[];
 }
 
 export interface LoadedProcess {
@@ -104,8 +106,17 @@ export function loadProgram(program: Program, options: LoadOptions = {}): LoadRe
   const main = program.symbols.find((symbol) => symbol.name === 'main');
   const needsStartup = !program.hasStart && main !== undefined;
   const runtimeEnd = needsStartup ? startupAddress + STARTUP_SIZE : startupAddress;
-  if (runtimeEnd > BUILTIN_BASE) {
-    memory.map({ name: 'builtins', start: BUILTIN_BASE, end: pageUp(runtimeEnd), permissions: PERMISSION_READ | PERMISSION_EXECUTE });
+  const runtimeWords = options.runtimeWords ?? [];
+  for (const word of runtimeWords) {
+    if (word.address < runtimeEnd || word.address + 4 > BUILTIN_LIMIT) return { ok: false, error: `runtime word ${word.name} at 0x${word.address.toString(16)} overlaps the built-in slots` };
+  }
+  if (runtimeEnd > BUILTIN_BASE || runtimeWords.length) {
+    const end = runtimeWords.length ? BUILTIN_LIMIT : pageUp(runtimeEnd);
+    memory.map({ name: 'builtins', start: BUILTIN_BASE, end, permissions: PERMISSION_READ | PERMISSION_EXECUTE });
+    for (const word of runtimeWords) {
+      memory.writeBytes(word.address, Uint8Array.of(word.value & 0xff, (word.value >>> 8) & 0xff, (word.value >>> 16) & 0xff, word.value >>> 24), true);
+      symbols.push({ name: word.name, address: word.address, size: 4 });
+    }
     const words: number[] = [];
     builtins.forEach((builtin, index) => {
       words.push(0xef000000 | (BUILTIN_SVC_BASE + index), 0xe12fff1e);
