@@ -125,3 +125,33 @@ export function unsignedDivide(context: LibcContext): BuiltinOutcome {
   context.registers[1] = (dividend - quotient * divisor) >>> 0;
   return context.returnValue(quotient);
 }
+
+function pair(context: LibcContext, low: number): bigint {
+  return (BigInt(context.registers[low + 1] >>> 0) << 32n) | BigInt(context.registers[low] >>> 0);
+}
+
+function setPair(context: LibcContext, low: number, value: bigint): void {
+  context.registers[low] = Number(BigInt.asUintN(32, value));
+  context.registers[low + 1] = Number(BigInt.asUintN(32, value >> 32n));
+}
+
+/** __aeabi_ldivmod: r0:r1 / r2:r3 signed; quotient in r0:r1, remainder in r2:r3. */
+export function signedDivide64(context: LibcContext): BuiltinOutcome {
+  const dividend = BigInt.asIntN(64, pair(context, 0));
+  const divisor = BigInt.asIntN(64, pair(context, 2));
+  if (divisor === 0n) return divisionByZero();
+  const quotient = BigInt.asIntN(64, dividend / divisor);
+  setPair(context, 2, dividend - quotient * divisor);
+  setPair(context, 0, quotient);
+  return RETURNED;
+}
+
+/** __aeabi_uldivmod: r0:r1 / r2:r3 unsigned; quotient in r0:r1, remainder in r2:r3. */
+export function unsignedDivide64(context: LibcContext): BuiltinOutcome {
+  const dividend = pair(context, 0);
+  const divisor = pair(context, 2);
+  if (divisor === 0n) return divisionByZero();
+  setPair(context, 2, dividend % divisor);
+  setPair(context, 0, dividend / divisor);
+  return RETURNED;
+}

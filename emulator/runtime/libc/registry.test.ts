@@ -270,6 +270,11 @@ describe('<stdlib.h> and <string.h> values as glibc 2.36 gives them', () => {
     machine.call('__aeabi_uidivmod', 0xffffffff, 10);
     expect([machine.r0, machine.registers[1]]).toEqual([429496729, 5]);
     expect(machine.call('__aeabi_idiv', 1, 0)).toMatchObject({ kind: 'signal', signal: 'SIGFPE', status: 136 });
+    machine.call('__aeabi_ldivmod', -10000000000n, 3n);
+    expect([signed(machine.registers[0]), signed(machine.registers[1]), signed(machine.registers[2]), signed(machine.registers[3])]).toEqual([-3333333333 | 0, -1, -1, -1]);
+    machine.call('__aeabi_uldivmod', 0xffffffffffffffffn, 0x100000000n);
+    expect([machine.registers[0], machine.registers[1], machine.registers[2], machine.registers[3]]).toEqual([0xffffffff, 0, 0xffffffff, 0]);
+    expect(machine.call('__aeabi_uldivmod', 1n, 0n)).toMatchObject({ kind: 'signal', signal: 'SIGFPE' });
   });
 
   it('exit, abort and time', () => {

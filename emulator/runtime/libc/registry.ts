@@ -147,6 +147,8 @@ const ENTRIES: BuiltinFunction[] = [
   define('int __aeabi_idivmod(int dividend, int divisor)', 'Signed division: r0 = quotient, r1 = remainder.', stdlib.signedDivide),
   define('unsigned __aeabi_uidiv(unsigned dividend, unsigned divisor)', 'Unsigned division (r0 = quotient, r1 = remainder).', stdlib.unsignedDivide),
   define('unsigned __aeabi_uidivmod(unsigned dividend, unsigned divisor)', 'Unsigned division: r0 = quotient, r1 = remainder.', stdlib.unsignedDivide),
+  define('long long __aeabi_ldivmod(long long dividend, long long divisor)', '64-bit signed division: r0:r1 = quotient, r2:r3 = remainder.', stdlib.signedDivide64),
+  define('unsigned long long __aeabi_uldivmod(unsigned long long dividend, unsigned long long divisor)', '64-bit unsigned division: r0:r1 = quotient, r2:r3 = remainder.', stdlib.unsignedDivide64),
 ];
 
 export const BUILTIN_FUNCTIONS: ReadonlyMap<string, BuiltinFunction> = new Map(ENTRIES.map((entry) => [entry.name, entry]));
