@@ -20,24 +20,34 @@ function isPermanentlyUndefined(word: number): boolean {
   return ((word & 0x0ff000f0) >>> 0) === 0x07f000f0;
 }
 
+/** Every line is built with the same fields in the same order, so the objects share one shape. */
+function makeLine(
+  address: number, word: number, text: string, kind: DisassembledLine['kind'], note: string | undefined,
+  size: number, section: string | undefined, symbol: string | undefined, skipped: boolean,
+): DisassembledLine {
+  return { address, word, text, kind, note, symbol, position: undefined, section, size, skipped };
+}
+
+function wordLine(word: number, address: number, symbolAt: SymbolLookup | undefined, section: string | undefined, symbol: string | undefined): DisassembledLine {
+  const row = findRow(word);
+  if (row) {
+    try {
+      const text = formatDecoded(row.decode(word, address), word, address, symbolAt);
+      return makeLine(address, word, text, 'instruction', undefined, 4, section, symbol, false);
+    } catch {
+      // A row that throws on a word it claimed is a table bug; show the word rather than fail the listing.
+    }
+  }
+  const note = isPermanentlyUndefined(word) ? UNDEFINED_NOTE : UNSUPPORTED_NOTE;
+  return makeLine(address, word, '.word\t' + hex8(word), 'undefined', note, 4, section, symbol, false);
+}
+
 /**
  * One word at an address. Words no row of the table decodes come back as
  * `.word 0x...` of kind 'undefined' with a note saying why; nothing throws.
  */
 export function disassembleWord(word: number, address: number, symbolAt?: SymbolLookup): DisassembledLine {
-  const value = word >>> 0;
-  const at = address >>> 0;
-  const row = findRow(value);
-  if (row) {
-    try {
-      const instruction = row.decode(value, at);
-      return { address: at, word: value, text: formatDecoded(instruction, value, at, symbolAt), kind: 'instruction', size: 4 };
-    } catch {
-      // A row that throws on a word it claimed is a table bug; show the word rather than fail the listing.
-    }
-  }
-  const note = isPermanentlyUndefined(value) ? UNDEFINED_NOTE : UNSUPPORTED_NOTE;
-  return { address: at, word: value, text: '.word\t' + hex8(value), kind: 'undefined', note, size: 4 };
+  return wordLine(word >>> 0, address >>> 0, symbolAt, undefined, undefined);
 }
 
 const SKIP_ZEROES = 8;
@@ -98,7 +108,7 @@ function disassembleSection(section: Section, symbols: readonly ProgramSymbol[],
       while (zeros < stop && bytes[zeros - start] === 0) zeros++;
       if (zeros - address >= SKIP_ZEROES || (zeros === stop && zeros - address < SKIP_ZEROES_AT_END)) {
         if (zeros !== stop) zeros = address + ((zeros - address) & ~3);
-        lines.push({ address, word: 0, text: '...', kind: 'data', size: zeros - address, skipped: true, section: section.name, symbol: label });
+        lines.push(makeLine(address, 0, '...', 'data', undefined, zeros - address, section.name, label, true));
         label = undefined;
         address = zeros;
         continue;
@@ -109,7 +119,7 @@ function disassembleSection(section: Section, symbols: readonly ProgramSymbol[],
       if (code && end - address >= 4) {
         const offset = address - start;
         const word = (bytes[offset] | (bytes[offset + 1] << 8) | (bytes[offset + 2] << 16) | (bytes[offset + 3] << 24)) >>> 0;
-        line = disassembleWord(word, address, nameAt);
+        line = wordLine(word, address, nameAt, section.name, label);
       } else {
         const next = boundaries[lastAtOrBefore(boundaries, address) + 1] ?? end;
         let size = Math.min(4 - (address & 3), next - address);
@@ -117,10 +127,8 @@ function disassembleSection(section: Section, symbols: readonly ProgramSymbol[],
         const offset = address - start;
         let value = 0;
         for (let index = size - 1; index >= 0; index--) value = (value * 256) + bytes[offset + index];
-        line = { address, word: value >>> 0, text: dataText(value >>> 0, size), kind: 'data', size };
+        line = makeLine(address, value >>> 0, dataText(value >>> 0, size), 'data', undefined, size, section.name, label, false);
       }
-      line.section = section.name;
-      if (label !== undefined) line.symbol = label;
       label = undefined;
       lines.push(line);
       address += line.size ?? 4;
