@@ -52,7 +52,14 @@ Exit status: 0 written, 1 assembly errors, 2 usage or file problems.
     if (!bytes.ok) return bytes.status;
     const assembled = assembleSource(input, bytes.value, context);
     if (!assembled.ok) return assembled.status;
-    const written = context.files.writeBytes(output, writeElf(assembled.value), true);
+    const program = assembled.value;
+    if (!program.hasStart) {
+      // ld says the same ("cannot find entry symbol _start"): the executable starts at .text.
+      const entry = '0x' + (program.entry >>> 0).toString(16).padStart(8, '0');
+      context.stderr(`${input}: warning: no _start symbol; the executable starts at ${entry}, the beginning of .text, as ld does\n` +
+        '  hint: define and .global _start; a program with only main runs under `sherwood run`, which provides the start-up\n');
+    }
+    const written = context.files.writeBytes(output, writeElf(program), true);
     if (!written.ok) {
       context.stderr(`sherwood: cannot write ${output}: ${written.reason}\n`);
       return EXIT_USAGE;

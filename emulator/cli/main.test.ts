@@ -111,6 +111,19 @@ describe('sherwood main', () => {
     expect([...context.files.contents.keys()]).toEqual(['hello.s', 'out.elf']);
   });
 
+  it('warns, as ld does, when there is no _start, and still writes the executable', async () => {
+    const context = memoryContext({ 'main.s': 'mov r0, #1\n' }, (source, options) => {
+      const result = fakeAssemble(source, options);
+      if (result.ok) result.program.hasStart = false;
+      return result;
+    });
+    expect(await main(['assemble', 'main.s'], context)).toBe(0);
+    expect(context.output().stderr).toBe(
+      'main.s: warning: no _start symbol; the executable starts at 0x00010074, the beginning of .text, as ld does\n' +
+      '  hint: define and .global _start; a program with only main runs under `sherwood run`, which provides the start-up\n');
+    expect(context.files.contents.has('main')).toBe(true);
+  });
+
   it('reads .include files through its file system', async () => {
     let context = memoryContext({ 'main.s': '.include "lib/inc.s"\n', 'lib/inc.s': '' }, fakeAssemble);
     expect(await main(['assemble', 'main.s'], context)).toBe(0);
