@@ -169,6 +169,26 @@ export function loadStoreCases(seed = 2026, perForm = 24): LoadStoreCase[] {
     for (let i = 0; i < perForm / 4; i++) cases.push(make(mnemonic, 'al', [label(4095)]));
   }
 
+  const bare = (): Operand => {
+    const base = register();
+    const roll = next();
+    if (roll < 0.8) return { kind: 'memory', base, indexing: 'offset' };
+    if (roll < 0.9) return { kind: 'memory', base, offset: { kind: 'immediate', value: chance(0.7) ? 0 : 4, subtract: false }, indexing: 'offset' };
+    return { kind: 'memory', base, indexing: 'pre' };
+  };
+  const reg = (value = register()): Operand => ({ kind: 'register', register: value });
+  for (const size of ['', 'b', 'h', 'd']) {
+    for (let i = 0; i < perForm / 2; i++) {
+      const data = size === 'd' ? (chance(0.85) ? 2 * Math.floor(next() * 7) : register()) : register();
+      const pair = size === 'd' && chance(0.5) ? [reg(data), reg(chance(0.9) ? (data + 1) & 15 : register())] : [reg(data)];
+      cases.push(make(`ldrex${size}`, condition(), [...pair, bare()]));
+      cases.push(make(`strex${size}`, condition(), [reg(), ...pair, bare()]));
+    }
+  }
+  for (const mnemonic of ['swp', 'swpb']) {
+    for (let i = 0; i < perForm / 2; i++) cases.push(make(mnemonic, condition(), [reg(), reg(), bare()]));
+  }
+
   const list = (): number => {
     const roll = next();
     if (roll < 0.25) return 1 << Math.floor(next() * 16);

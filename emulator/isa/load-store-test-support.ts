@@ -77,7 +77,11 @@ function operandText(operand: Operand): string {
 /** objdump's text for a decoded load/store instruction (without its `@` comment). */
 export function objdumpText(instruction: Instruction): string {
   const condition = instruction.condition === 'al' ? '' : instruction.condition;
-  return `${instruction.mnemonic}${condition} ${instruction.operands.map(operandText).join(', ')}`;
+  const operands = instruction.operands.map(operandText);
+  // objdump quirk: the data register of `ldrex` (word) is printed by number (r12, r13, ...).
+  const first = instruction.operands[0];
+  if (instruction.mnemonic === 'ldrex' && first?.kind === 'register') operands[0] = `r${first.register}`;
+  return `${instruction.mnemonic}${condition} ${operands.join(', ')}`;
 }
 
 /** One disagreement between Sherwood and GNU `as`/objdump, in words, or undefined. */

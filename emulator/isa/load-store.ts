@@ -5,12 +5,15 @@
  * GNU `as` assembles as `str rt, [sp, #-4]!` / `ldr rt, [sp], #4`.
  *
  * The halfword, signed-byte and doubleword forms (load-store-extra.ts) and the
- * preload hints PLD/PLDW/PLI (load-store-preload.ts) are part of `loadStoreRows`.
+ * preload hints PLD/PLDW/PLI (load-store-preload.ts) and the exclusive
+ * LDREX/STREX family with SWP/SWPB (load-store-exclusive.ts) are part of
+ * `loadStoreRows`.
  */
 import type { EncodeContext, EncodeResult, Instruction, InstructionRow } from './types';
 import { conditionBits, encoded, failure, instruction, registerOperand } from './operands';
 import { extraLoadStoreRows } from './load-store-extra';
 import { preloadRows } from './load-store-preload';
+import { exclusiveRows } from './load-store-exclusive';
 import {
   BIT_L,
   BIT_W,
@@ -246,4 +249,5 @@ export const loadStoreRows: InstructionRow[] = [
   pushSingleRow,
   popSingleRow,
   ...preloadRows,
+  ...exclusiveRows,
 ];
