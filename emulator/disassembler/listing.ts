@@ -23,11 +23,9 @@ function skippedDigits(end: number): number {
   return zeros === 0 ? 0 : (zeros - 1) & ~3;
 }
 
+/** The address in the section's width, leading zeros shown as spaces (`   10054`, `   0`). */
 function addressColumn(address: number, skip: number): string {
-  const digits = (address >>> 0).toString(16).padStart(8, '0').slice(skip);
-  let leading = 0;
-  while (leading < digits.length - 1 && digits[leading] === '0') leading++;
-  return ' '.repeat(leading) + digits.slice(leading);
+  return (address >>> 0).toString(16).padStart(8 - skip, ' ');
 }
 
 const BYTE_COLUMNS: Record<number, (value: number) => string> = {
