@@ -8,10 +8,19 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GNU_AS, GNU_LD, QEMU_ARM, hasTool, missingTools } from '../../tests/tools';
 import { readElf } from '../elf/index';
 import { Session } from '../debug/session';
 import { BLOCK_OUTPUT_SIZE, randomBlocksProgram } from './random-blocks';
+
+// The reference tools (as tests/tools.ts names them; imported locally to keep this project's rootDir).
+const GNU_AS = 'arm-linux-gnueabihf-as';
+const GNU_LD = 'arm-linux-gnueabihf-ld';
+const QEMU_ARM = 'qemu-arm';
+const hasTool = (name: string): boolean => spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+const missingTools = (...names: string[]): string => {
+  const missing = names.filter((name) => !hasTool(name));
+  return missing.length ? ` (skipped: ${missing.join(', ')} not installed)` : '';
+};
 
 const PROGRAMS = 25;
 const BLOCKS_PER_PROGRAM = 48;
