@@ -85,21 +85,39 @@ export function literalAsMove(reading: ParsedMnemonic, register: number, value: 
   return result.ok ? result.word : undefined;
 }
 
-function editDistance(left: string, right: string, limit: number): number {
+/** Edit distance counting a swap of two neighbours as one edit (optimal string alignment). */
+export function editDistance(left: string, right: string, limit: number): number {
   if (Math.abs(left.length - right.length) > limit) return limit + 1;
-  let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
+  const width = right.length + 1;
+  const rows = [0, 1, 2].map(() => new Array<number>(width).fill(0));
+  for (let column = 0; column < width; column++) rows[0][column] = column;
+  let best = 0;
   for (let row = 1; row <= left.length; row++) {
-    const current = [row];
-    let best = row;
-    for (let column = 1; column <= right.length; column++) {
+    const current = rows[row % 3];
+    const previous = rows[(row - 1) % 3];
+    const before = rows[(row + 1) % 3];
+    current[0] = row;
+    best = row;
+    for (let column = 1; column < width; column++) {
       const cost = left[row - 1] === right[column - 1] ? 0 : 1;
-      current[column] = Math.min(previous[column] + 1, current[column - 1] + 1, previous[column - 1] + cost);
-      if (current[column] < best) best = current[column];
+      let value = Math.min(previous[column] + 1, current[column - 1] + 1, previous[column - 1] + cost);
+      if (row > 1 && column > 1 && left[row - 1] === right[column - 2] && left[row - 2] === right[column - 1]) {
+        value = Math.min(value, before[column - 2] + 1);
+      }
+      current[column] = value;
+      if (value < best) best = value;
     }
     if (best > limit) return limit + 1;
-    previous = current;
   }
-  return previous[right.length];
+  return rows[left.length % 3][right.length];
+}
+
+/** Ties go to the instructions students write most. */
+const COMMON = ['mov', 'add', 'sub', 'ldr', 'str', 'cmp', 'b', 'bl', 'bx', 'push', 'pop', 'mul', 'and', 'orr', 'ldrb', 'strb', 'svc', 'lsl', 'lsr'];
+let candidates: string[] | undefined;
+function suggestionCandidates(): string[] {
+  candidates ??= [...COMMON.filter((name) => MNEMONICS.includes(name)), ...MNEMONICS.filter((name) => !COMMON.includes(name))];
+  return candidates;
 }
 
 const SUFFIXES = ['', 's', ...CONDITIONS.filter((condition) => condition !== 'al'), 'hs', 'lo'];
@@ -114,7 +132,7 @@ export function unknownMnemonicMessage(word: string): { message: string; hint?: 
     if (suffix !== '' && !lower.endsWith(suffix)) continue;
     const stem = lower.slice(0, lower.length - suffix.length);
     if (stem === '') continue;
-    for (const known of MNEMONICS) {
+    for (const known of suggestionCandidates()) {
       const distance = editDistance(stem, known, bestDistance);
       if (distance <= bestDistance && (distance < bestDistance || best === '')) {
         best = known + suffix;

@@ -88,7 +88,10 @@ function finishInstruction(assembler: Assembler, record: Pending, address: numbe
   }
   const result = encodeWith(readings, operands, address);
   if (result.ok) {
-    record.section!.writeWord(record.offset, result.word);
+    let word = result.word;
+    // `as` leaves a literal load that lands exactly at PC+8 as `[pc, #-0]` (U clear).
+    if (literal && assembler.sectionBase[literal.section.id] + literal.offset === address + 8) word = (word & ~(1 << 23)) >>> 0;
+    record.section!.writeWord(record.offset, word);
     return;
   }
   const hint = literal ? 'the literal pool is too far away; add .ltorg after a nearby branch or return' : result.hint;
