@@ -62,11 +62,11 @@ export function hex(value: number): string {
 // Operand shapes
 
 export function isRegister(operand: Operand | undefined): operand is Extract<Operand, { kind: 'register' }> {
-  return operand !== undefined && operand.kind === 'register' && operand.writeback !== true;
+  return operand !== undefined && operand.kind === 'register' && operand.writeback !== true && (operand.register & 15) === operand.register;
 }
 
 export function isImmediate(operand: Operand | undefined): operand is Extract<Operand, { kind: 'immediate' }> {
-  return operand !== undefined && operand.kind === 'immediate';
+  return operand !== undefined && operand.kind === 'immediate' && Number.isFinite(operand.value);
 }
 
 export function isShift(operand: Operand | undefined): operand is Extract<Operand, { kind: 'shift' }> {
@@ -243,7 +243,9 @@ export function decodeImmediateShift(typeCode: number, imm5: number): Shift | un
 
 /** Whether a shift operand is a shift by register (`lsl r2`). */
 export function isRegisterShift(operand: Operand | undefined): boolean {
-  return isShift(operand) && operand.shift.register !== undefined && operand.shift.type !== 'rrx';
+  if (!isShift(operand)) return false;
+  const { register, type } = operand.shift;
+  return register !== undefined && type !== 'rrx' && (register & 15) === register;
 }
 
 /** Whether a shift operand is a shift by immediate (or `rrx`). */
