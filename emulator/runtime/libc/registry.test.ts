@@ -35,6 +35,16 @@ describe('printf and friends through the AAPCS', () => {
     expect(machine.takeOutput()).toBe('3.141593 1.00e+00');
   });
 
+  it('stores the count so far for %n, in the size its length asks for', () => {
+    const machine = new TestMachine();
+    const slots = machine.reserve(16);
+    machine.memory.load(slots, new Uint8Array(16).fill(0xee));
+    machine.call('printf', 'abc%nde%hhn|%lln', slots, slots + 4, slots + 8);
+    expect(machine.takeOutput()).toBe('abcde|');
+    expect([machine.readWord(slots), machine.readWord(slots + 4), machine.readWord(slots + 8), machine.readWord(slots + 12)]).toEqual([3, 0xeeeeee05, 6, 0]);
+    expect(machine.call('printf', 'x%n', 0x10)).toMatchObject({ kind: 'fault', fault: { address: 0x10, access: 'write' } });
+  });
+
   it('prints (null) and (nil) as glibc', () => {
     const machine = new TestMachine();
     machine.call('printf', '[%s] [%.3s] [%p] [%p]', 0, 0, 0, 0x1234);
