@@ -2,6 +2,22 @@
  * The A32 instruction table: every row of every class module, and the three
  * questions the rest of Sherwood asks of it — which rows spell this mnemonic,
  * how is this instruction encoded, and which instruction is this word.
+ *
+ * Conventions of the non-memory rows (GNU `as -march=armv7ve` is the reference):
+ * - Encoding follows `as`, substitutions included: mov<->mvn, add<->sub,
+ *   cmp<->cmn, and<->bic, adc<->sbc for constants with no rotated encoding;
+ *   `mov rd, #0..0xffff` falls back to movw; `add rd, pc, #n` reads n as a
+ *   signed offset (as ADR). What `as` warns about comes back as `warning`.
+ * - Decoding gives what objdump prints: mov-with-shift as lsl/lsr/asr/ror/rrx,
+ *   adr as add/sub rd, pc, #n, swi as svc, dmb/dsb option 15 with no operand
+ *   (others as `#n`, names in system.ts). One alias differs: objdump prints
+ *   e1a00000 as `nop @ (mov r0, r0)`; the table keeps `mov r0, r0` so the word
+ *   reassembles to itself.
+ * - The table reads operands as `.syntax divided` does where the two differ
+ *   (`add r0, r1, lsl #2` = `add r0, r0, r1, lsl #2`); unified syntax rejects
+ *   that shorthand, which is the assembler's call.
+ * - `blx label` always encodes BLX (as `as` does for a plain label); the
+ *   assembler asks for `bl` when the label is a known ARM function.
  */
 import { CONDITIONS, type Condition, type EncodeContext, type EncodeError, type Instruction, type InstructionRow } from './types';
 import { dataProcessingRows } from './data-processing';
