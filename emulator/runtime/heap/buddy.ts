@@ -1,0 +1,434 @@
+/**
+ * A binary Buddy System allocator over a heap region of 2^k bytes.
+ *
+ * Blocks are 2^order minimum blocks (order 0 = the minimum block, order
+ * `orders - 1` = the whole heap). A request takes the smallest free block that
+ * fits, splitting larger ones in halves; free merges a block with its buddy for
+ * as long as the buddy is free, so no two free buddies ever stay apart.
+ *
+ * No header: every piece of metadata lives host-side in typed arrays, never in
+ * guest memory, so a program writing past its block cannot corrupt the
+ * allocator (catching such writes is the checker's job). Blocks are addressed
+ * by their first minimum block ("leaf"); the tree is implicit (node 1 is the
+ * root, children of n are 2n and 2n+1; the node of a block is
+ * 2^(orders-1-order) + leaf/2^order). Free lists are intrusive doubly linked
+ * lists over leaves, one per order, with a bit mask of non-empty orders, so
+ * malloc and free are O(log n) and allocate nothing.
+ */
+import type { HeapAllocator } from '../libc/simple-heap.js';
+import { HeapEventLog } from './events.js';
+import { classifyAddress, describeInvalidFree, locateAddress, type Location } from './facts.js';
+import { growInPlace, shrinkInPlace } from './resize.js';
+import * as types from './types.js';
+
+const { NODE_ABSENT, NODE_ALLOCATED, NODE_FREE, NODE_QUARANTINED, NODE_SPLIT } = types;
+const { EVENT_ALLOC, EVENT_FAIL, EVENT_FREE, EVENT_MERGE, EVENT_SPLIT } = types;
+
+const MINIMUM_HEAP = 4096;
+const MAXIMUM_HEAP = 64 * 1024 * 1024;
+const MAXIMUM_NOTES = 64;
+
+const isPowerOfTwo = (value: number): boolean => Number.isInteger(value) && value > 0 && (value & (value - 1)) === 0;
+
+/** Checks options; returns a plain-words reason, or null when they are usable. */
+export function checkHeapOptions(options: types.BuddyHeapOptions): string | null {
+  const size = options.size ?? 1 << 20;
+  const minimum = options.minimumBlock ?? 16;
+  if (!Number.isInteger(options.base) || options.base < 0 || options.base % 8 !== 0) return `the heap base ${String(options.base)} must be a non-negative multiple of 8`;
+  if (!isPowerOfTwo(size) || size < MINIMUM_HEAP || size > MAXIMUM_HEAP) return `the heap size ${String(size)} must be a power of two from 4 KiB to 64 MiB`;
+  if (options.base + size > 0x1_0000_0000) return 'the heap must end at or below address 0xffffffff';
+  if (!isPowerOfTwo(minimum) || minimum < 8 || minimum > size) return `the minimum block ${String(minimum)} must be a power of two from 8 bytes to the heap size`;
+  const quarantine = options.quarantine ?? 0;
+  if (!Number.isInteger(quarantine) || quarantine < 0 || quarantine > 1 << 20) return `the quarantine ${String(quarantine)} must be a whole number of frees from 0 to 1048576`;
+  const events = options.eventCapacity ?? 1024;
+  if (!Number.isInteger(events) || events < 0 || events > 1 << 24) return `the event capacity ${String(events)} must be a whole number from 0 to 16777216`;
+  return null;
+}
+
+export type CreateHeapResult = { ok: true; heap: BuddyHeap } | { ok: false; error: string };
+
+export class BuddyHeap implements HeapAllocator {
+  /** Makes a heap, or says why the options cannot make one. */
+  static create(options: types.BuddyHeapOptions): CreateHeapResult {
+    const problem = checkHeapOptions(options);
+    return problem === null ? { ok: true, heap: new BuddyHeap(options) } : { ok: false, error: problem };
+  }
+
+  readonly base: number;
+  readonly size: number;
+  /** First address past the heap. */
+  readonly limit: number;
+  readonly minimumBlock: number;
+  readonly minimumShift: number;
+  /** Number of orders: order 0 is the minimum block, order orders-1 the whole heap. */
+  readonly orders: number;
+  readonly leaves: number;
+  readonly options: Readonly<types.BuddyHeapOptions>;
+  readonly resolveSite: types.SiteResolver | undefined;
+  readonly events: HeapEventLog;
+
+  // The tree and free lists (read by the introspection modules; change them only here).
+  /** NODE_* per node of the implicit tree (index 1 is the root; index 0 unused). */
+  readonly nodeState: Uint8Array;
+  /** Head leaf of each order's free list, or -1. */
+  readonly freeHead: Int32Array;
+  readonly freeNext: Int32Array;
+  readonly freePrevious: Int32Array;
+  /** Bit o set when the free list of order o is not empty. */
+  nonEmptyOrders = 0;
+
+  // Live blocks, by first leaf.
+  /** Order of the live block starting at each leaf, or -1. */
+  readonly blockOrder: Int8Array;
+  readonly requested: Uint32Array;
+  readonly sequence: Uint32Array;
+  readonly site: Uint32Array;
+  readonly callStacks = new Map<number, readonly number[]>();
+
+  // The last block freed starting at each leaf (kept after merges, for use-after-free and double-free facts).
+  /** Order of the last block freed starting at each leaf, or -1. */
+  readonly freedOrder: Int8Array;
+  readonly freedSequence: Uint32Array;
+  readonly freedSite: Uint32Array;
+  readonly freedRequested: Uint32Array;
+  readonly freedAllocationSequence: Uint32Array;
+  readonly freedAllocationSite: Uint32Array;
+  readonly freedCallStacks = new Map<number, readonly number[]>();
+  readonly freedAllocationCallStacks = new Map<number, readonly number[]>();
+
+  // Quarantine: a ring of freed blocks not yet returned to the free lists.
+  readonly quarantineCapacity: number;
+  readonly quarantineLeaves: Int32Array;
+  readonly quarantineOrders: Int8Array;
+  quarantineStart = 0;
+  quarantineCount = 0;
+
+  // Statistics.
+  liveBlocks = 0;
+  bytesRequested = 0;
+  bytesInBlocks = 0;
+  quarantinedBytes = 0;
+  peakBytesInBlocks = 0;
+  peakBytesRequested = 0;
+  allocations = 0;
+  frees = 0;
+  failedAllocations = 0;
+  /** malloc/free/realloc calls so far (the event step when no step source is given). */
+  operations = 0;
+  readonly notes: types.HeapNote[] = [];
+  notesDropped = 0;
+
+  private readonly stepSource: (() => number) | undefined;
+
+  private constructor(options: types.BuddyHeapOptions) {
+    this.options = { ...options };
+    this.base = options.base;
+    this.size = options.size ?? 1 << 20;
+    this.limit = this.base + this.size;
+    this.minimumBlock = options.minimumBlock ?? 16;
+    this.minimumShift = 31 - Math.clz32(this.minimumBlock);
+    this.leaves = this.size >>> this.minimumShift;
+    this.orders = 31 - Math.clz32(this.leaves) + 1;
+    this.resolveSite = options.resolveSite;
+    this.stepSource = options.step;
+    this.events = new HeapEventLog(options.eventCapacity ?? 1024);
+    this.nodeState = new Uint8Array(this.leaves * 2);
+    this.freeHead = new Int32Array(this.orders).fill(-1);
+    this.freeNext = new Int32Array(this.leaves);
+    this.freePrevious = new Int32Array(this.leaves);
+    this.blockOrder = new Int8Array(this.leaves).fill(-1);
+    this.requested = new Uint32Array(this.leaves);
+    this.sequence = new Uint32Array(this.leaves);
+    this.site = new Uint32Array(this.leaves);
+    this.freedOrder = new Int8Array(this.leaves).fill(-1);
+    this.freedSequence = new Uint32Array(this.leaves);
+    this.freedSite = new Uint32Array(this.leaves);
+    this.freedRequested = new Uint32Array(this.leaves);
+    this.freedAllocationSequence = new Uint32Array(this.leaves);
+    this.freedAllocationSite = new Uint32Array(this.leaves);
+    this.quarantineCapacity = options.quarantine ?? 0;
+    this.quarantineLeaves = new Int32Array(this.quarantineCapacity);
+    this.quarantineOrders = new Int8Array(this.quarantineCapacity);
+    this.nodeState[1] = NODE_FREE;
+    this.pushFree(0, this.orders - 1);
+  }
+
+  /** The tree node of the block of `order` starting at `leaf`. */
+  nodeOf(leaf: number, order: number): number {
+    return (1 << (this.orders - 1 - order)) + (leaf >>> order);
+  }
+
+  addressOf(leaf: number): number {
+    return this.base + leaf * this.minimumBlock;
+  }
+
+  /** The smallest order whose blocks hold `size` bytes (may be >= orders when none does). */
+  orderFor(size: number): number {
+    return size <= this.minimumBlock ? 0 : 32 - Math.clz32(size - 1) - this.minimumShift;
+  }
+
+  currentStep(): number {
+    return this.stepSource ? this.stepSource() : this.operations;
+  }
+
+  // ---- malloc / calloc / free -------------------------------------------------------------
+
+  /** malloc(size): an 8-byte-aligned block of at least `size` bytes, or 0 (with a note) when none is free. */
+  allocate(size: number, site: number, callStack?: readonly number[]): number {
+    size >>>= 0;
+    site >>>= 0;
+    this.operations++;
+    const order = this.orderFor(size);
+    if (order >= this.orders) return this.fail(size, site, `malloc(${size}) failed: the request is larger than the whole ${this.size}-byte heap`);
+    let found = this.nonEmptyOrders & (-1 << order);
+    if (found === 0 && this.quarantineCount !== 0) {
+      this.flushQuarantine();
+      found = this.nonEmptyOrders & (-1 << order);
+    }
+    if (found === 0) return this.fail(size, site, `malloc(${size}) failed: no free block of ${this.minimumBlock << order} bytes or more is left (heap exhausted)`);
+    let current = 31 - Math.clz32(found & -found);
+    const leaf = this.freeHead[current];
+    this.unlinkFree(leaf, current);
+    const step = this.currentStep();
+    const nodeState = this.nodeState;
+    let node = this.nodeOf(leaf, current);
+    while (current > order) {
+      nodeState[node] = NODE_SPLIT;
+      this.events.record(EVENT_SPLIT, step, this.addressOf(leaf), current, site, size);
+      current--;
+      node <<= 1;
+      nodeState[node + 1] = NODE_FREE;
+      this.pushFree(leaf + (1 << current), current);
+    }
+    nodeState[node] = NODE_ALLOCATED;
+    this.claim(leaf, order, size, site, callStack);
+    const address = this.addressOf(leaf);
+    this.events.record(EVENT_ALLOC, step, address, order, site, size);
+    return address;
+  }
+
+  /** calloc(count, size): like allocate, with count*size checked for overflow (0 and a note when it does). The caller zeroes `count*size` bytes. */
+  allocateArray(count: number, size: number, site: number, callStack?: readonly number[]): number {
+    const total = (count >>> 0) * (size >>> 0);
+    if (total > 0xffffffff) {
+      this.operations++;
+      return this.fail(0xffffffff, site >>> 0, `calloc(${count >>> 0}, ${size >>> 0}) failed: count * size overflows 32 bits`);
+    }
+    return this.allocate(total, site, callStack);
+  }
+
+  /** The HeapAllocator form of free: null when released, or the plain-words reason it cannot be. */
+  release(address: number, site: number): string | null {
+    const problem = this.free(address, site);
+    return problem === null ? null : problem.message;
+  }
+
+  /** free(address): null when released (free(NULL) included), or what is wrong: double free or invalid free, with the sites involved. */
+  free(address: number, site: number, callStack?: readonly number[]): types.ReleaseProblem | null {
+    address >>>= 0;
+    if (address === 0) return null;
+    const offset = address - this.base;
+    if (offset >= 0 && offset < this.size && (offset & (this.minimumBlock - 1)) === 0) {
+      const leaf = offset >>> this.minimumShift;
+      const order = this.blockOrder[leaf];
+      if (order >= 0) {
+        this.operations++;
+        this.releaseBlock(leaf, order, site >>> 0, callStack);
+        return null;
+      }
+    }
+    return describeInvalidFree(this, address, site >>> 0, callStack ?? []);
+  }
+
+  /** The size the program asked for when `address` was allocated, or -1 when it is not a live block. */
+  sizeOf(address: number): number {
+    const offset = (address >>> 0) - this.base;
+    if (offset < 0 || offset >= this.size || (offset & (this.minimumBlock - 1)) !== 0) return -1;
+    const leaf = offset >>> this.minimumShift;
+    return this.blockOrder[leaf] >= 0 ? this.requested[leaf] : -1;
+  }
+
+  /** The bytes in the live block at `address` (its full 2^k size), or -1. */
+  blockSizeOf(address: number): number {
+    if (this.sizeOf(address) < 0) return -1;
+    return this.minimumBlock << this.blockOrder[((address >>> 0) - this.base) >>> this.minimumShift];
+  }
+
+  // ---- realloc ----------------------------------------------------------------------------
+
+  /**
+   * realloc(address, size) as glibc: realloc(NULL, n) is malloc(n); realloc(p, 0) frees p and
+   * gives NULL; a block shrinks in place (its upper halves return to the free lists), grows in
+   * place while its buddies up to the needed order are free, and otherwise moves (the old block
+   * stays intact when no new block is free).
+   */
+  resize(address: number, size: number, site: number, callStack?: readonly number[]): types.ResizeOutcome {
+    address >>>= 0;
+    size >>>= 0;
+    if (address === 0) {
+      const fresh = this.allocate(size, site, callStack);
+      return fresh === 0 ? { kind: 'failed', address: 0 } : { kind: 'allocated', address: fresh };
+    }
+    if (this.sizeOf(address) < 0) return { kind: 'invalid', address: 0, problem: describeInvalidFree(this, address, site >>> 0, callStack ?? [], 'realloc') };
+    const leaf = (address - this.base) >>> this.minimumShift;
+    if (size === 0) {
+      this.free(address, site, callStack);
+      return { kind: 'freed', address: 0 };
+    }
+    const order = this.blockOrder[leaf];
+    const wanted = this.orderFor(size);
+    this.operations++;
+    if (wanted <= order) {
+      shrinkInPlace(this, leaf, order, wanted, size, site >>> 0, callStack);
+      return { kind: 'in-place', address };
+    }
+    if (wanted < this.orders && growInPlace(this, leaf, order, wanted, size, site >>> 0, callStack)) return { kind: 'in-place', address };
+    const oldRequested = this.requested[leaf];
+    const moved = this.allocate(size, site, callStack);
+    if (moved === 0) return { kind: 'failed', address: 0 };
+    this.operations--;
+    this.releaseBlock(leaf, order, site >>> 0, callStack);
+    return { kind: 'moved', address: moved, from: address, copyLength: Math.min(oldRequested, size) };
+  }
+
+  // ---- where an address is ----------------------------------------------------------------
+
+  /** A LOCATION_* code for one address in O(log n), allocating nothing; `lastLocation` then names the block. */
+  locate(address: number): number {
+    return locateAddress(this, address >>> 0, this.lastLocation);
+  }
+
+  /** The block `locate` found: its first leaf and order (-1 when none), and the offset into it. */
+  readonly lastLocation: Location = { leaf: -1, order: -1, offset: 0 };
+
+  /** What an address is, with the block and sites involved, for messages. */
+  classify(address: number): types.AddressFacts {
+    return classifyAddress(this, address >>> 0);
+  }
+
+  // ---- internals shared with resize.ts and snapshot.ts ------------------------------------
+
+  /** Records a live block of `order` at `leaf` (the node is already marked allocated). */
+  claim(leaf: number, order: number, size: number, site: number, callStack: readonly number[] | undefined): void {
+    this.blockOrder[leaf] = order;
+    this.requested[leaf] = size;
+    this.sequence[leaf] = ++this.allocations;
+    this.site[leaf] = site;
+    if (callStack !== undefined) this.callStacks.set(leaf, callStack);
+    else if (this.callStacks.size !== 0) this.callStacks.delete(leaf);
+    this.liveBlocks++;
+    this.bytesRequested += size;
+    this.bytesInBlocks += this.minimumBlock << order;
+    if (this.bytesInBlocks > this.peakBytesInBlocks) this.peakBytesInBlocks = this.bytesInBlocks;
+    if (this.bytesRequested > this.peakBytesRequested) this.peakBytesRequested = this.bytesRequested;
+  }
+
+  /** Frees the live block at `leaf`: remembers who freed it, then quarantines it or merges it. */
+  releaseBlock(leaf: number, order: number, site: number, callStack: readonly number[] | undefined): void {
+    const blockSize = this.minimumBlock << order;
+    this.blockOrder[leaf] = -1;
+    this.liveBlocks--;
+    this.bytesRequested -= this.requested[leaf];
+    this.bytesInBlocks -= blockSize;
+    this.freedOrder[leaf] = order;
+    this.freedSequence[leaf] = ++this.frees;
+    this.freedSite[leaf] = site;
+    this.freedRequested[leaf] = this.requested[leaf];
+    this.freedAllocationSequence[leaf] = this.sequence[leaf];
+    this.freedAllocationSite[leaf] = this.site[leaf];
+    if (this.callStacks.size !== 0 || this.freedAllocationCallStacks.size !== 0) this.moveCallStack(leaf);
+    if (callStack !== undefined) this.freedCallStacks.set(leaf, callStack);
+    else if (this.freedCallStacks.size !== 0) this.freedCallStacks.delete(leaf);
+    const step = this.currentStep();
+    this.events.record(EVENT_FREE, step, this.addressOf(leaf), order, site, this.requested[leaf]);
+    if (this.quarantineCapacity === 0) {
+      this.mergeFree(leaf, order, step, site);
+      return;
+    }
+    this.nodeState[this.nodeOf(leaf, order)] = NODE_QUARANTINED;
+    this.quarantinedBytes += blockSize;
+    if (this.quarantineCount === this.quarantineCapacity) this.evictQuarantined(step, site);
+    const slot = (this.quarantineStart + this.quarantineCount) % this.quarantineCapacity;
+    this.quarantineLeaves[slot] = leaf;
+    this.quarantineOrders[slot] = order;
+    this.quarantineCount++;
+  }
+
+  /** Marks the block free and merges it with its buddy for as long as the buddy is free. */
+  mergeFree(leaf: number, order: number, step: number, site: number): void {
+    const nodeState = this.nodeState;
+    const top = this.orders - 1;
+    let node = this.nodeOf(leaf, order);
+    while (order < top && nodeState[node ^ 1] === NODE_FREE) {
+      this.unlinkFree(leaf ^ (1 << order), order);
+      nodeState[node] = NODE_ABSENT;
+      nodeState[node ^ 1] = NODE_ABSENT;
+      leaf &= ~(1 << order);
+      node >>>= 1;
+      order++;
+      this.events.record(EVENT_MERGE, step, this.addressOf(leaf), order, site, 0);
+    }
+    nodeState[node] = NODE_FREE;
+    this.pushFree(leaf, order);
+  }
+
+  /** Returns every quarantined block to the free lists (when malloc would fail otherwise). */
+  flushQuarantine(): void {
+    const step = this.currentStep();
+    while (this.quarantineCount !== 0) this.evictQuarantined(step, 0);
+  }
+
+  pushFree(leaf: number, order: number): void {
+    const head = this.freeHead[order];
+    this.freeNext[leaf] = head;
+    this.freePrevious[leaf] = -1;
+    if (head >= 0) this.freePrevious[head] = leaf;
+    this.freeHead[order] = leaf;
+    this.nonEmptyOrders |= 1 << order;
+  }
+
+  unlinkFree(leaf: number, order: number): void {
+    const next = this.freeNext[leaf];
+    const previous = this.freePrevious[leaf];
+    if (previous >= 0) this.freeNext[previous] = next;
+    else {
+      this.freeHead[order] = next;
+      if (next < 0) this.nonEmptyOrders &= ~(1 << order);
+    }
+    if (next >= 0) this.freePrevious[next] = previous;
+  }
+
+  /** Records a diagnostic note (bounded: the oldest are dropped past 64). */
+  note(site: number, message: string): void {
+    if (this.notes.length === MAXIMUM_NOTES) {
+      this.notes.shift();
+      this.notesDropped++;
+    }
+    this.notes.push({ step: this.currentStep(), site, line: this.resolveSite && site !== 0 ? this.resolveSite(site) : null, message });
+  }
+
+  private fail(size: number, site: number, message: string): number {
+    this.failedAllocations++;
+    this.events.record(EVENT_FAIL, this.currentStep(), 0, 0, site, size);
+    this.note(site, message);
+    return 0;
+  }
+
+  private evictQuarantined(step: number, site: number): void {
+    const slot = this.quarantineStart;
+    const leaf = this.quarantineLeaves[slot];
+    const order = this.quarantineOrders[slot];
+    this.quarantineStart = slot + 1 === this.quarantineCapacity ? 0 : slot + 1;
+    this.quarantineCount--;
+    this.quarantinedBytes -= this.minimumBlock << order;
+    this.mergeFree(leaf, order, step, site);
+  }
+
+  private moveCallStack(leaf: number): void {
+    const stack = this.callStacks.get(leaf);
+    if (stack !== undefined) {
+      this.callStacks.delete(leaf);
+      this.freedAllocationCallStacks.set(leaf, stack);
+    } else this.freedAllocationCallStacks.delete(leaf);
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * realloc in place: shrinking returns the block's upper halves to the free
+ * lists; growing absorbs the block's buddies while the block is the lower half
+ * at each level and each buddy is wholly free. The block then counts as a new
+ * allocation made at the realloc call (as memcheck reports it).
+ */
+import type { BuddyHeap } from './buddy.js';
+import { EVENT_MERGE, EVENT_RESIZE, EVENT_SPLIT, NODE_ABSENT, NODE_ALLOCATED, NODE_FREE, NODE_SPLIT } from './types.js';
+
+/** Re-records the live block at `leaf` as a new allocation of `order` and `size`. */
+function reclaim(heap: BuddyHeap, leaf: number, oldOrder: number, order: number, size: number, site: number, callStack: readonly number[] | undefined): void {
+  heap.liveBlocks--;
+  heap.bytesRequested -= heap.requested[leaf];
+  heap.bytesInBlocks -= heap.minimumBlock << oldOrder;
+  heap.claim(leaf, order, size, site, callStack);
+  heap.events.record(EVENT_RESIZE, heap.currentStep(), heap.addressOf(leaf), order, site, size);
+}
+
+/** Keeps the block at `leaf`, now of order `wanted` <= `order`, splitting off its upper halves. */
+export function shrinkInPlace(heap: BuddyHeap, leaf: number, order: number, wanted: number, size: number, site: number, callStack: readonly number[] | undefined): void {
+  const nodeState = heap.nodeState;
+  const step = heap.currentStep();
+  let node = heap.nodeOf(leaf, order);
+  for (let current = order; current > wanted; current--) {
+    nodeState[node] = NODE_SPLIT;
+    heap.events.record(EVENT_SPLIT, step, heap.addressOf(leaf), current, site, size);
+    node <<= 1;
+    nodeState[node + 1] = NODE_FREE;
+    heap.pushFree(leaf + (1 << (current - 1)), current - 1);
+  }
+  nodeState[node] = NODE_ALLOCATED;
+  reclaim(heap, leaf, order, wanted, size, site, callStack);
+}
+
+/** Grows the block at `leaf` from `order` to `wanted` when its buddies allow; false (nothing changed) when they do not. */
+export function growInPlace(heap: BuddyHeap, leaf: number, order: number, wanted: number, size: number, site: number, callStack: readonly number[] | undefined): boolean {
+  const nodeState = heap.nodeState;
+  let node = heap.nodeOf(leaf, order);
+  for (let current = order; current < wanted; current++) {
+    if ((leaf & (1 << current)) !== 0 || nodeState[node ^ 1] !== NODE_FREE) return false;
+    node >>>= 1;
+  }
+  const step = heap.currentStep();
+  node = heap.nodeOf(leaf, order);
+  for (let current = order; current < wanted; current++) {
+    heap.unlinkFree(leaf + (1 << current), current);
+    nodeState[node] = NODE_ABSENT;
+    nodeState[node ^ 1] = NODE_ABSENT;
+    node >>>= 1;
+    heap.events.record(EVENT_MERGE, step, heap.addressOf(leaf), current + 1, site, size);
+  }
+  nodeState[node] = NODE_ALLOCATED;
+  reclaim(heap, leaf, order, wanted, size, site, callStack);
+  return true;
+}
