@@ -77,7 +77,8 @@ describe('diagnostics', () => {
     expect(unknownMnemonicMessage('ad').hint).toBe("did you mean 'add'?");
     expect(unknownMnemonicMessage('xyzzy').hint).toBeUndefined();
     expect(unknownMnemonicMessage('pusj').hint).toBe("did you mean 'push'?");
-    expect(unknownMnemonicMessage('movvseq').hint).toBe("did you mean 'movseq'?");
+    expect(unknownMnemonicMessage('mvoeq').hint).toBe("did you mean 'moveq'?");
+    expect(unknownMnemonicMessage('sbus').hint).toBe("did you mean 'subs'?");
     expect(errors('mvo r0, r1\n')[0].hint).toBe("did you mean 'mov'?");
   });
 
