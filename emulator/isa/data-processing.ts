@@ -301,12 +301,19 @@ function syntaxOf(opcode: number, form: Form): string {
   return `${lead}<Rm>, <shift> <Rs>`;
 }
 
+function twoRegisters(operands: readonly Operand[]): boolean {
+  return operands.length === 2 && isRegister(operands[0]) && isRegister(operands[1]);
+}
+
 function dataProcessingRow(opcode: number, form: Form): InstructionRow {
   const name = OPERATIONS[opcode];
   const shape = shapeOf(opcode);
   const mnemonics: string[] = [name];
   if (opcode === 13 && form === 'register') mnemonics.push('lsl', 'lsr', 'asr', 'ror', 'rrx');
   if (opcode === 13 && form === 'register-shifted') mnemonics.push('lsl', 'lsr', 'asr', 'ror');
+  // Pre-UAL aliases GNU `as` still accepts: `neg rd, rm` = `rsb rd, rm, #0`, `cpy rd, rm` = `mov rd, rm`.
+  if (opcode === 3 && form === 'immediate') mnemonics.push('neg');
+  if (opcode === 13 && form === 'register') mnemonics.push('cpy');
   const testBit = shape === 'test' ? 0x0010_0000 : 0;
   const formBits = form === 'immediate' ? 0x0200_0000 : form === 'register' ? 0 : 0x10;
   const formMask = form === 'immediate' ? 0x0e00_0000 : form === 'register' ? 0x0e00_0010 : 0x0e00_0090;
@@ -325,11 +332,15 @@ function dataProcessingRow(opcode: number, form: Form): InstructionRow {
     bits: formBits | (opcode << 21) | testBit,
     mask: formMask | 0x01e0_0000 | testBit,
     accepts(instruction) {
+      if (instruction.mnemonic === 'neg' || instruction.mnemonic === 'cpy') return twoRegisters(instruction.operands);
       if (instruction.mnemonic !== name) return acceptsShiftMnemonic(form, instruction);
       const layout = layoutOf(shape, instruction.operands);
       return layout !== undefined && matchesForm(form, instruction.operands, layout.operand2);
     },
     encode(instruction) {
+      if (instruction.mnemonic === 'neg') {
+        return encodeImmediateForm(opcode, { ...instruction, operands: [...instruction.operands, immediateOperand(0)] });
+      }
       return form === 'immediate' ? encodeImmediateForm(opcode, instruction) : encodeRegisterForm(opcode, instruction);
     },
     decode(word) {

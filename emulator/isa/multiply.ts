@@ -81,6 +81,7 @@ const LONG_FORMS: readonly MultiplyForm[] = [
   { name: 'umlal', bits: 0x00a0_0090, setFlags: true, accumulate: true, doc: 'Unsigned long multiply accumulate: RdHi:RdLo += Rn * Rm.' },
   { name: 'smull', bits: 0x00c0_0090, setFlags: true, accumulate: false, doc: 'Signed long multiply: RdHi:RdLo = Rn * Rm (64-bit result).' },
   { name: 'smlal', bits: 0x00e0_0090, setFlags: true, accumulate: true, doc: 'Signed long multiply accumulate: RdHi:RdLo += Rn * Rm.' },
+  { name: 'umaal', bits: 0x0040_0090, setFlags: false, accumulate: true, doc: 'Unsigned multiply accumulate accumulate long: RdHi:RdLo = Rn * Rm + RdLo + RdHi.' },
 ];
 
 /** UMULL RdLo, RdHi, Rn, Rm: RdHi in 19:16, RdLo in 15:12, Rm in 11:8, Rn in 3:0. */
@@ -90,12 +91,12 @@ function longRow(form: MultiplyForm): InstructionRow {
     id: name,
     class: 'multiply',
     mnemonics: [name],
-    allowsSetFlags: true,
+    allowsSetFlags: form.setFlags,
     conditional: true,
-    syntax: `${name}{s}{<c>} <RdLo>, <RdHi>, <Rn>, <Rm>`,
+    syntax: `${name}${form.setFlags ? '{s}' : ''}{<c>} <RdLo>, <RdHi>, <Rn>, <Rm>`,
     doc: form.doc,
     bits,
-    mask: 0x0fe0_00f0,
+    mask: form.setFlags ? 0x0fe0_00f0 : 0x0ff0_00f0,
     accepts(instruction) {
       return allRegisters(instruction, [4]);
     },
@@ -112,7 +113,7 @@ function longRow(form: MultiplyForm): InstructionRow {
       );
     },
     decode(word) {
-      return instruction(name, word, setFlagsBit(word), [
+      return instruction(name, word, form.setFlags && setFlagsBit(word), [
         registerOperand((word >>> 12) & 15),
         registerOperand((word >>> 16) & 15),
         registerOperand(word & 15),

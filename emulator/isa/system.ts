@@ -86,6 +86,51 @@ function hintRow(number: number): InstructionRow {
   };
 }
 
+const dbgRow: InstructionRow = {
+  id: 'dbg',
+  class: 'system',
+  mnemonics: ['dbg'],
+  allowsSetFlags: false,
+  conditional: true,
+  syntax: 'dbg{<c>} #<option>',
+  doc: 'Debug hint with a 4-bit option (does nothing in user programs).',
+  bits: 0x0320_f0f0,
+  mask: 0x0fff_fff0,
+  priority: 1,
+  accepts(instruction) {
+    return instruction.operands.length === 1 && isImmediate(instruction.operands[0]);
+  },
+  encode(instruction) {
+    const option = checkRange(valueOf(instruction.operands[0]), 0, 15, 0, 'dbg option');
+    if (typeof option !== 'number') return option;
+    return encoded(conditionBits(instruction.condition) | 0x0320_f0f0 | option);
+  },
+  decode(word) {
+    return instruction('dbg', word, false, [immediateOperand(word & 15)]);
+  },
+};
+
+const clrexRow: InstructionRow = {
+  id: 'clrex',
+  class: 'system',
+  mnemonics: ['clrex'],
+  allowsSetFlags: false,
+  conditional: false,
+  syntax: 'clrex',
+  doc: 'Clear the local exclusive monitor (pairs with ldrex/strex).',
+  bits: 0x057f_f01f,
+  mask: 0x0fff_ffff,
+  accepts(instruction) {
+    return instruction.operands.length === 0;
+  },
+  encode() {
+    return encoded(0xf57f_f01f);
+  },
+  decode(word) {
+    return instruction('clrex', word, false, []);
+  },
+};
+
 // ---------------------------------------------------------------------------
 // Status registers
 
@@ -321,6 +366,8 @@ function barrierRow(name: 'dmb' | 'dsb' | 'isb'): InstructionRow {
 export const systemRows: InstructionRow[] = [
   svcRow,
   ...HINTS.map((_, number) => hintRow(number)),
+  dbgRow,
+  clrexRow,
   mrsRow,
   msrRow(false),
   msrRow(true),

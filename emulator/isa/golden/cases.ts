@@ -149,6 +149,12 @@ export function generateCases(seed = 0x5eed): GoldenCase[] {
   }
   for (let round = 0; round < 6; round++) add(`rrx${next() < 0.5 ? 's' : ''}${condition()}`, [register(anyRegister()), register(anyRegister())]);
 
+  // ---- Pre-UAL aliases
+  for (let round = 0; round < 4; round++) {
+    add(`neg${next() < 0.5 ? 's' : ''}${condition()}`, [register(anyRegister()), register(anyRegister())]);
+    add(`cpy${condition()}`, [register(anyRegister()), register(anyRegister())]);
+  }
+
   // ---- MOVW, MOVT
   for (const name of ['movw', 'movt']) {
     for (let round = 0; round < 10; round++) add(`${name}${condition()}`, [register(anyRegister()), immediate(integer(0x10000))]);
@@ -180,6 +186,10 @@ export function generateCases(seed = 0x5eed): GoldenCase[] {
     }
     add(name, [register(4), register(4), register(1), register(2)]);
   }
+  for (let round = 0; round < 6; round++) {
+    add(`umaal${condition()}`, [register(anyRegister()), register(anyRegister()), register(anyRegister()), register(anyRegister())]);
+  }
+  add('umaals', [register(0), register(1), register(2), register(3)]);
   for (const name of ['sdiv', 'udiv']) {
     for (let round = 0; round < 6; round++) add(`${name}${condition()}`, [register(anyRegister()), register(anyRegister()), register(anyRegister())]);
     add(name, [register(1), register(2)]);
@@ -275,6 +285,9 @@ export function generateCases(seed = 0x5eed): GoldenCase[] {
     add(name, []);
     for (const option of [15, 14, 11, 10, 3, 7, 0, 4, 16]) add(name, [immediate(option)]);
   }
+  for (const option of [0, 1, 15, 16]) add(`dbg${condition()}`, [immediate(option)]);
+  add('clrex', []);
+  add('clrexeq', []);
   add('ssbb', []);
   add('pssbb', []);
   return cases;
