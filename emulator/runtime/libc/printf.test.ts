@@ -57,3 +57,30 @@ describe('formatPrintf against glibc 2.36 goldens', () => {
     expect(failures.slice(0, 40)).toEqual([]);
   });
 });
+
+describe('formatPrintfInto on part of a buffer', () => {
+  it('stops at formatEnd, even inside a conversion', () => {
+    const memory = new ArrayMemory(0x20000, 16);
+    const output = new ByteBuilder();
+    const format = latin1Bytes('%5d|%*d|');
+    expect(formatPrintfInto(output, format, new ValueArgumentReader([7, 3, 9], memory), 4)).toBe(6);
+    expect(latin1Text(output.view())).toBe('    7|');
+    output.clear();
+    expect(formatPrintfInto(output, format, new ValueArgumentReader([7, 3, 9], memory), 6)).toBe(-1);
+  });
+
+  it('formatPrintf returns the bytes', () => {
+    expect(latin1Text(formatPrintf('%s=%lld', new ValueArgumentReader([0x20000, -5n], new ArrayMemory(0x20000, 4))))).toBe('=-5');
+  });
+});
+
+describe('AAPCS reader with printf', () => {
+  it('formats from registers and stack', () => {
+    const memory = new ArrayMemory(0x1000, 0x100);
+    const registers = new Uint32Array(16);
+    registers.set([0, 1, 2, 1]);
+    registers[SP] = 0x1000;
+    memory.load(0x1000, new Uint8Array([3, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0]));
+    expect(latin1Text(formatPrintf('%d %lld %lld', new AapcsArgumentReader(registers, memory).reset(1)))).toBe('1 4294967298 3');
+  });
+});

@@ -211,7 +211,7 @@ export function formatPrintfInto(output: ByteBuilder, format: Uint8Array, args: 
       }
       index++;
     }
-    if (format[index] === 42) {
+    if (index < formatEnd && format[index] === 42) {
       const width = args.int32();
       index++;
       if (width < 0) {
@@ -222,9 +222,9 @@ export function formatPrintfInto(output: ByteBuilder, format: Uint8Array, args: 
       spec.width = readDecimal(format, index, formatEnd);
       index = cursor;
     }
-    if (format[index] === 46) {
+    if (index < formatEnd && format[index] === 46) {
       index++;
-      if (format[index] === 42) {
+      if (index < formatEnd && format[index] === 42) {
         const precision = args.int32();
         index++;
         spec.precision = precision < 0 ? -1 : precision;
@@ -238,17 +238,17 @@ export function formatPrintfInto(output: ByteBuilder, format: Uint8Array, args: 
       return fail('overflow');
     }
     let length = Length.Int;
-    switch (format[index]) {
+    switch (index < formatEnd ? format[index] : 0) {
       case 104: // h, hh
         index++;
-        if (format[index] === 104) {
+        if (index < formatEnd && format[index] === 104) {
           index++;
           length = Length.Char;
         } else length = Length.Short;
         break;
       case 108: // l, ll
         index++;
-        if (format[index] === 108) {
+        if (index < formatEnd && format[index] === 108) {
           index++;
           length = Length.LongLong;
         } else length = Length.Long;

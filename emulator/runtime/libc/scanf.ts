@@ -62,7 +62,7 @@ const setTable = new Uint8Array(256);
 /** Parses the set starting just after '['; returns the index after ']' or -1 when the format ends first. */
 function parseSet(format: Uint8Array, index: number, end: number): number {
   let negate = false;
-  if (format[index] === 94) {
+  if (index < end && format[index] === 94) {
     negate = true;
     index++;
   }
@@ -153,17 +153,17 @@ export function scanFormat(format: Uint8Array, input: ScanInput, args: ArgumentR
     if (width === 0) width = -1;
     let size: Size = Size.Default;
     let wide = false;
-    switch (format[index]) {
+    switch (index < formatEnd ? format[index] : 0) {
       case 104:
         index++;
-        if (format[index] === 104) {
+        if (index < formatEnd && format[index] === 104) {
           index++;
           size = Size.Char;
         } else size = Size.Short;
         break;
       case 108:
         index++;
-        if (format[index] === 108) {
+        if (index < formatEnd && format[index] === 108) {
           index++;
           size = Size.LongLong;
         } else wide = true;
