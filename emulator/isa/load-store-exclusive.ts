@@ -7,7 +7,7 @@
  *   cond 0001 1 op 0 Rn Rd 1111 1001 Rt     STREX  (Rd = 0 on success, 1 on failure)
  *   cond 0001 0B00 Rn Rt 0000 1001 Rt2      SWP / SWPB
  */
-import type { EncodeResult, Instruction, InstructionRow, Operand } from './types';
+import type { EncodeError, EncodeResult, Instruction, InstructionRow, Operand } from './types';
 import { conditionBits, encoded, failure, instruction, registerName, registerOperand } from './operands';
 import { PC, isMemory, isPlainRegister, registerOf, type MemoryOperand } from './memory-operands';
 
@@ -124,6 +124,12 @@ function exclusiveRow(form: ExclusiveForm): InstructionRow {
   };
 }
 
+/** GNU `as` (unified syntax) warns "swp{b} use is deprecated for ARMv6 and ARMv7". */
+const SWAP_DEPRECATED: EncodeError = {
+  message: 'swp and swpb are deprecated in ARMv6 and ARMv7',
+  hint: 'use an ldrex/strex loop for an atomic swap',
+};
+
 function swapRow(mnemonic: 'swp' | 'swpb'): InstructionRow {
   const bits = mnemonic === 'swp' ? 0x0100_0090 : 0x0140_0090;
   return {
@@ -157,7 +163,7 @@ function swapRow(mnemonic: 'swp' | 'swpb'): InstructionRow {
       if (base === destination || base === source) {
         return failure(`the base register ${registerName(base)} of ${mnemonic} must differ from both data registers`, 2);
       }
-      return encoded(conditionBits(instruction.condition) | bits | (base << 16) | (destination << 12) | source);
+      return encoded(conditionBits(instruction.condition) | bits | (base << 16) | (destination << 12) | source, SWAP_DEPRECATED);
     },
     decode(word: number): Instruction {
       return instruction(mnemonic, word, false, [

@@ -45,7 +45,8 @@ export function runGnu(texts: readonly string[]): GnuResult[] {
     const first = assemble(directory, texts);
     const messages = new Map<number, { warning?: string; error?: string }>();
     for (const line of first.stderr.split('\n')) {
-      const match = /cases\.s:(\d+): (Error|Warning): (.*)$/.exec(line);
+      // GNU prints a few warnings without the `Warning:` label (swp{b} deprecation).
+      const match = /cases\.s:(\d+): (?:(Error|Warning): )?(.*)$/.exec(line);
       if (!match) continue;
       const index = Number(match[1]) - HEADER_LINES - 1;
       const entry = messages.get(index) ?? {};

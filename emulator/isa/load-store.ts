@@ -9,7 +9,7 @@
  * LDREX/STREX family with SWP/SWPB (load-store-exclusive.ts) are part of
  * `loadStoreRows`.
  */
-import type { EncodeContext, EncodeResult, Instruction, InstructionRow } from './types';
+import type { EncodeContext, EncodeError, EncodeResult, Instruction, InstructionRow } from './types';
 import { conditionBits, encoded, failure, instruction, registerOperand } from './operands';
 import { extraLoadStoreRows } from './load-store-extra';
 import { preloadRows } from './load-store-preload';
@@ -80,6 +80,12 @@ function postIndexedOnly(form: WordByteForm): EncodeResult {
   );
 }
 
+/** GNU `as`: "use of PC in this instruction is deprecated". */
+const PC_STORE_DEPRECATED: EncodeError = {
+  message: 'storing to a pc-relative address [pc, #offset] is deprecated',
+  hint: 'store through another base register, e.g. `adr r12, label` then `str rt, [r12]`',
+};
+
 function immediateRow(form: WordByteForm): InstructionRow {
   const { mnemonic, load } = form;
   const bits = formBits(form);
@@ -129,7 +135,9 @@ function immediateRow(form: WordByteForm): InstructionRow {
           'align the data with `.align 2` (or `.balign 4`)',
         );
       }
-      const warning = memory ? sameAsBaseWarning(load, register, memory) : undefined;
+      let warning = memory ? sameAsBaseWarning(load, register, memory) : undefined;
+      // GNU `as` warns for an explicit `[pc, #off]` store (not for a label).
+      if (!load && memory !== undefined && (memory.base & 15) === PC) warning ??= PC_STORE_DEPRECATED;
       return encoded(conditionBits(instruction.condition) | bits | addressBits | (register << 12), warning);
     },
     decode(word: number): Instruction {
