@@ -106,6 +106,12 @@ export function generatePrintfCases(): PrintfCase[] {
     { format: "%'d %'u %I5d", args: [['i', 1234567], ['u', 7654321], ['i', 42]] },
     { format: '%*.*d|%-*d|%*s', args: [['i', 8], ['i', 5], ['i', 42], ['i', 6], ['i', -3], ['i', -7], ['s', 'ab']] },
     { format: '%c%c%c', args: [['i', 0], ['i', 65], ['i', 0]] },
+    { format: '%2$s %1$s!', args: [['s', 'world'], ['s', 'hello']] },
+    { format: '%3$d %1$lld %2$d %1$lld', args: [['l', '-9000000000'], ['i', 7], ['i', 8]] },
+    { format: '%1$*2$d|%1$-*2$d|%1$.*3$d|', args: [['i', 42], ['i', 6], ['i', 4]] },
+    { format: '%2$.3f %1$c %2$e %%', args: [['i', 65], ['d', '400921fb54442d18']] },
+    { format: '%1$s %1$.2s %2$#x %2$o', args: [['s', 'abcdef'], ['u', 255]] },
+    { format: '%1$y %2$d', args: [['i', 1], ['i', 2]] },
   ];
   cases.push(...fixedCases);
   return cases;

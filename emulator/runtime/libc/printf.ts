@@ -1,7 +1,7 @@
 /**
  * printf-family formatting with glibc's output, byte for byte: flags
  * (- + space # 0 '), width, precision, `*`, the conversions d i u x X o c s p
- * n % and f F e E g G a A, and the lengths hh h l ll L q j z Z t (long is 32
+ * n % and f F e E g G a A, positional arguments (%2$d), and the lengths hh h l ll L q j z Z t (long is 32
  * bits on ARM; ll, L, q and j are 64). Checked against glibc 2.36 by the
  * goldens in tests/libc-programs/golden/printf.json.
  */
@@ -9,6 +9,7 @@ import type { ArgumentReader } from './arguments.js';
 import { ByteBuilder } from './byte-builder.js';
 import { latin1Bytes, memoryFault, stringLength, writeInteger, writeInteger64, type LibcFault } from './memory.js';
 import { formatDouble } from './printf-float.js';
+import { isPositional, positionalReader, rewritePositional } from './printf-positional.js';
 
 /** Widths and precisions beyond this make printf fail (-1) instead of filling host memory. */
 export const MAXIMUM_FIELD_WIDTH = 1 << 24;
@@ -181,6 +182,12 @@ export let lastPrintfFault: LibcFault | null = null;
  * read ('fault', see `args.fault` or the memory fault the caller records).
  */
 export function formatPrintfInto(output: ByteBuilder, format: Uint8Array, args: ArgumentReader, formatEnd = format.length): number {
+  if (isPositional(format, formatEnd)) {
+    const rewritten = rewritePositional(format, formatEnd, args);
+    if (args.fault) return fail('fault');
+    if (rewritten === null) return fail('overflow');
+    return formatPrintfInto(output, rewritten.format, positionalReader(rewritten, args));
+  }
   const startLength = output.length;
   lastPrintfFailure = null;
   lastPrintfFault = null;

@@ -45,6 +45,12 @@ describe('printf and friends through the AAPCS', () => {
     expect(machine.call('printf', 'x%n', 0x10)).toMatchObject({ kind: 'fault', fault: { address: 0x10, access: 'write' } });
   });
 
+  it('reads positional arguments with the types the whole format gives them', () => {
+    const machine = new TestMachine();
+    machine.call('printf', '%3$s %2$lld %1$d %2$llx', 5, 0x1_0000_0002n, 'three');
+    expect(machine.takeOutput()).toBe('three 4294967298 5 100000002');
+  });
+
   it('prints (null) and (nil) as glibc', () => {
     const machine = new TestMachine();
     machine.call('printf', '[%s] [%.3s] [%p] [%p]', 0, 0, 0, 0x1234);
