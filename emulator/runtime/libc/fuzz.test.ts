@@ -13,7 +13,7 @@ function generator(seed: number): () => number {
   };
 }
 
-const FORMAT_PIECES = ['%', 'd', 's', 'x', 'c', 'p', 'n', 'l', 'h', '*', '.', '-', '0', '9', ' ', '[', ']', '^', 'a', '\n', 'f', 'g', 'e', '#', '+', 'z', 'j', '%%'];
+const FORMAT_PIECES = ['%', '1$', '2$', '*3$', 'd', 's', 'x', 'c', 'p', 'n', 'l', 'h', '*', '.', '-', '0', '9', ' ', '[', ']', '^', 'a', '\n', 'f', 'g', 'e', '#', '+', 'z', 'j', '%%'];
 const KINDS = new Set(['return', 'waiting-for-input', 'exit', 'signal', 'fault']);
 
 describe('no input makes a built-in throw', () => {
