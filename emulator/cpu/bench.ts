@@ -50,16 +50,28 @@ function qemuSeconds(source: string, directory: string): number | undefined {
   return run.error ? undefined : seconds;
 }
 
-function measure(name: string, expected: Expected | undefined, directory: string): Measurement | string {
+/** Runs to the end, resuming from breakpoints; returns the final stop. */
+function runToEnd(session: Session): ReturnType<Session['run']> {
+  for (;;) {
+    const stop = session.run(Number.MAX_SAFE_INTEGER);
+    if (stop.kind !== 'breakpoint') return stop;
+  }
+}
+
+function measure(name: string, expected: Expected | undefined, directory: string, breakpointSymbol?: string): Measurement | string {
   const file = path.join(BENCH_DIRECTORY, name);
   const assembled = assemble(readFileSync(file, 'utf8'), { file, resolveExternal: resolveBuiltin });
   if (!assembled.ok) return `${name}: does not assemble: ${assembled.diagnostics[0]?.message ?? 'unknown error'}`;
   const created = Session.create(assembled.program);
   if (!created.ok) return `${name}: ${created.error}`;
   const session = created.session;
+  if (breakpointSymbol) {
+    const symbol = assembled.program.symbols.find((entry) => entry.name === breakpointSymbol);
+    if (symbol) session.setBreakpoints([symbol.value]);
+  }
   const cpuStart = process.cpuUsage();
   const start = performance.now();
-  const stop = session.run(Number.MAX_SAFE_INTEGER);
+  const stop = runToEnd(session);
   const seconds = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpuStart);
   const stdout = new TextDecoder().decode(session.stdout);
@@ -73,7 +85,7 @@ function measure(name: string, expected: Expected | undefined, directory: string
     seconds,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     correct,
-    qemuSeconds: qemuSeconds(file, directory),
+    qemuSeconds: breakpointSymbol ? undefined : qemuSeconds(file, directory),
     peakMegabytes: process.resourceUsage().maxRSS / 1024,
   };
 }
@@ -101,6 +113,13 @@ export async function runEmulatorBenchmarks(): Promise<void> {
     console.log(
       `   ${name.padEnd(16)} ${mips.toFixed(0).padStart(5)} MIPS (${cpuMips.toFixed(0)} per CPU-second)  ${result.seconds.toFixed(2)} s  ${result.steps} insns  ${result.correct}  | ${qemu}  | peak RSS ${result.peakMegabytes.toFixed(0)} MB`,
     );
+  }
+  // Breakpoints cost: the same mixed program with a breakpoint set (hit once, after the loop).
+  const plain = measure('bench1_mixed.s', expectations['bench1_mixed.s'], directory);
+  const stopping = measure('bench1_mixed.s', expectations['bench1_mixed.s'], directory, 'finish');
+  if (typeof plain !== 'string' && typeof stopping !== 'string') {
+    const ratio = plain.cpuSeconds / stopping.cpuSeconds;
+    console.log(`   bench1_mixed.s with a breakpoint set: ${(stopping.steps / stopping.seconds / 1e6).toFixed(0)} MIPS, ${(ratio * 100).toFixed(0)}% of the speed without (CPU time; ${stopping.correct})`);
   }
 }
 
