@@ -4,6 +4,7 @@
  */
 import type { Instruction, InstructionRow } from './types';
 import {
+  SAME_HALVES,
   conditionBits,
   encoded,
   instruction,
@@ -13,11 +14,6 @@ import {
   registerOperand,
   setFlagsBit,
 } from './operands';
-
-const SAME_HALVES = {
-  message: 'the low and high destination registers must be different',
-  hint: 'with RdLo = RdHi the result is unpredictable; pick two registers',
-};
 
 function allRegisters(instruction: Instruction, counts: readonly number[]): boolean {
   const { operands } = instruction;

@@ -130,6 +130,12 @@ export const PC_UNPREDICTABLE: EncodeError = {
   hint: 'use a general register r0-r12 instead',
 };
 
+/** GNU `as` warns "rdhi and rdlo must be different" for the long multiplies. */
+export const SAME_HALVES: EncodeError = {
+  message: 'the low and high destination registers must be different',
+  hint: 'with RdLo = RdHi the result is unpredictable; pick two registers',
+};
+
 /** GNU `as` rejects pc in every register operand of some classes: the error for the first, or undefined. */
 export function rejectPc(instruction: Instruction): EncodeResult | undefined {
   const { operands } = instruction;

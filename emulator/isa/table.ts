@@ -23,6 +23,7 @@ import { CONDITIONS, type Condition, type EncodeContext, type EncodeError, type 
 import { dataProcessingRows } from './data-processing';
 import { moveWideRows } from './move-wide';
 import { multiplyRows } from './multiply';
+import { halfwordMultiplyRows } from './multiply-halfword';
 import { miscellaneousRows } from './miscellaneous';
 import { branchRows } from './branch';
 import { loadStoreRows } from './load-store';
@@ -33,6 +34,7 @@ export const ROWS: readonly InstructionRow[] = [
   ...dataProcessingRows,
   ...moveWideRows,
   ...multiplyRows,
+  ...halfwordMultiplyRows,
   ...miscellaneousRows,
   ...branchRows,
   ...loadStoreRows,

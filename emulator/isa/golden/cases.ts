@@ -186,6 +186,22 @@ export function generateCases(seed = 0x5eed): GoldenCase[] {
     }
     add(name, [register(4), register(4), register(1), register(2)]);
   }
+  for (const stem of ['smul', 'smla', 'smlal']) {
+    for (const halves of ['bb', 'bt', 'tb', 'tt']) {
+      for (let round = 0; round < 3; round++) {
+        const operands = [register(anyRegister()), register(anyRegister()), register(anyRegister())];
+        if (stem !== 'smul') operands.push(register(anyRegister()));
+        add(`${stem}${halves}${condition()}`, operands);
+      }
+    }
+  }
+  for (const name of ['smulwb', 'smulwt', 'smlawb', 'smlawt']) {
+    for (let round = 0; round < 3; round++) {
+      const operands = [register(anyRegister()), register(anyRegister()), register(anyRegister())];
+      if (name.startsWith('smla')) operands.push(register(anyRegister()));
+      add(`${name}${condition()}`, operands);
+    }
+  }
   for (let round = 0; round < 6; round++) {
     add(`umaal${condition()}`, [register(anyRegister()), register(anyRegister()), register(anyRegister()), register(anyRegister())]);
   }
