@@ -53,6 +53,16 @@ describe('readElf on an ld-built executable', () => {
   });
 });
 
+describe('readElf on executables gcc -static builds', () => {
+  it('leaves out .tbss, which takes no room in the image (ld overlaps it with the next section)', () => {
+    // The fixture's .bss (section 4) marked SHF_TLS as a stand-in for glibc's .tbss.
+    const tls = patched(ldHello, (view) => view.setUint32(SECTION_HEADERS + 4 * 40 + 8, 0x403, true));
+    const result = readElf(tls);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.program.sections.map((section) => section.name)).toEqual(['.text', '.rodata', '.data']);
+  });
+});
+
 describe('readElf rejects what it cannot read, with a reason', () => {
   it.each([
     ['an empty file', new Uint8Array(0), /truncated: the file is 0 bytes/],

@@ -7,7 +7,7 @@
 import type { Program, ProgramSymbol, Section } from '../assembler/program';
 import {
   ELFCLASS32, ELFDATA2LSB, ELF_HEADER_SIZE, EM_ARM, ET_DYN, ET_EXEC, ET_REL, EV_CURRENT, SECTION_HEADER_SIZE,
-  SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHN_ABS, SHN_LORESERVE, SHN_UNDEF, SHT_NOBITS, SHT_STRTAB, SHT_SYMTAB,
+  SHF_ALLOC, SHF_EXECINSTR, SHF_TLS, SHF_WRITE, SHN_ABS, SHN_LORESERVE, SHN_UNDEF, SHT_NOBITS, SHT_STRTAB, SHT_SYMTAB,
   STB_GLOBAL, STB_WEAK, STT_FILE, STT_FUNC, STT_OBJECT, STT_SECTION, SYMBOL_SIZE,
 } from './format';
 
@@ -110,6 +110,8 @@ function readSections(bytes: Uint8Array, headers: readonly SectionHeader[], name
   for (let index = 1; index < headers.length; index++) {
     const header = headers[index];
     if ((header.flags & SHF_ALLOC) === 0 || header.size === 0) continue;
+    // .tbss is only a size for each thread's copy: it takes no room in the image (ld overlaps it with what follows).
+    if (header.type === SHT_NOBITS && (header.flags & SHF_TLS) !== 0) continue;
     const name = names[index];
     if (header.address + header.size > 0x1_0000_0000) {
       return new Failure(`section ${name} (address ${hex(header.address)}, ${header.size} bytes) runs past the end of the 32-bit address space`);
