@@ -18,11 +18,14 @@
 import type { HeapAllocator } from '../libc/simple-heap.js';
 import { HeapEventLog } from './events.js';
 import { classifyAddress, describeInvalidFree, locateAddress, type Location } from './facts.js';
+import * as layout from './layout.js';
 import { growInPlace, shrinkInPlace } from './resize.js';
 import * as types from './types.js';
 
 const { NODE_ABSENT, NODE_ALLOCATED, NODE_FREE, NODE_QUARANTINED, NODE_SPLIT } = types;
 const { EVENT_ALLOC, EVENT_FAIL, EVENT_FREE, EVENT_MERGE, EVENT_SPLIT } = types;
+const { RECORD_WORDS, FIELD_NEXT, FIELD_PREVIOUS, FIELD_ORDER, FIELD_REQUESTED, FIELD_SEQUENCE, FIELD_SITE } = layout;
+const { FIELD_FREED_ORDER, FIELD_FREED_SEQUENCE, FIELD_FREED_SITE, FIELD_FREED_REQUESTED, FIELD_FREED_ALLOCATION_SEQUENCE, FIELD_FREED_ALLOCATION_SITE } = layout;
 
 const MINIMUM_HEAP = 4096;
 const MAXIMUM_HEAP = 64 * 1024 * 1024;
@@ -72,27 +75,15 @@ export class BuddyHeap implements HeapAllocator {
   readonly nodeState: Uint8Array;
   /** Head leaf of each order's free list, or -1. */
   readonly freeHead: Int32Array;
-  readonly freeNext: Int32Array;
-  readonly freePrevious: Int32Array;
   /** Bit o set when the free list of order o is not empty. */
   nonEmptyOrders = 0;
+  /** RECORD_WORDS words per leaf (layout.ts): free-list links, the live block and the last freed block starting there. */
+  readonly records: Int32Array;
+  /** The same memory as `records`, read unsigned (sites, sizes). */
+  readonly words: Uint32Array;
 
-  // Live blocks, by first leaf.
-  /** Order of the live block starting at each leaf, or -1. */
-  readonly blockOrder: Int8Array;
-  readonly requested: Uint32Array;
-  readonly sequence: Uint32Array;
-  readonly site: Uint32Array;
+  /** Call stacks of live blocks and of the last freed blocks, by first leaf (kept only when callers supply them). */
   readonly callStacks = new Map<number, readonly number[]>();
-
-  // The last block freed starting at each leaf (kept after merges, for use-after-free and double-free facts).
-  /** Order of the last block freed starting at each leaf, or -1. */
-  readonly freedOrder: Int8Array;
-  readonly freedSequence: Uint32Array;
-  readonly freedSite: Uint32Array;
-  readonly freedRequested: Uint32Array;
-  readonly freedAllocationSequence: Uint32Array;
-  readonly freedAllocationSite: Uint32Array;
   readonly freedCallStacks = new Map<number, readonly number[]>();
   readonly freedAllocationCallStacks = new Map<number, readonly number[]>();
 
@@ -134,18 +125,12 @@ export class BuddyHeap implements HeapAllocator {
     this.events = new HeapEventLog(options.eventCapacity ?? 1024);
     this.nodeState = new Uint8Array(this.leaves * 2);
     this.freeHead = new Int32Array(this.orders).fill(-1);
-    this.freeNext = new Int32Array(this.leaves);
-    this.freePrevious = new Int32Array(this.leaves);
-    this.blockOrder = new Int8Array(this.leaves).fill(-1);
-    this.requested = new Uint32Array(this.leaves);
-    this.sequence = new Uint32Array(this.leaves);
-    this.site = new Uint32Array(this.leaves);
-    this.freedOrder = new Int8Array(this.leaves).fill(-1);
-    this.freedSequence = new Uint32Array(this.leaves);
-    this.freedSite = new Uint32Array(this.leaves);
-    this.freedRequested = new Uint32Array(this.leaves);
-    this.freedAllocationSequence = new Uint32Array(this.leaves);
-    this.freedAllocationSite = new Uint32Array(this.leaves);
+    this.records = new Int32Array(this.leaves * RECORD_WORDS);
+    this.words = new Uint32Array(this.records.buffer);
+    for (let base = 0; base < this.records.length; base += RECORD_WORDS) {
+      this.records[base + FIELD_ORDER] = -1;
+      this.records[base + FIELD_FREED_ORDER] = -1;
+    }
     this.quarantineCapacity = options.quarantine ?? 0;
     this.quarantineLeaves = new Int32Array(this.quarantineCapacity);
     this.quarantineOrders = new Int8Array(this.quarantineCapacity);
@@ -156,6 +141,30 @@ export class BuddyHeap implements HeapAllocator {
   /** The tree node of the block of `order` starting at `leaf`. */
   nodeOf(leaf: number, order: number): number {
     return (1 << (this.orders - 1 - order)) + (leaf >>> order);
+  }
+
+  /** Order of the live block starting at `leaf`, or -1. */
+  blockOrderAt(leaf: number): number {
+    return this.records[leaf * RECORD_WORDS + FIELD_ORDER];
+  }
+
+  /** Order of the last block freed starting at `leaf`, or -1. */
+  freedOrderAt(leaf: number): number {
+    return this.records[leaf * RECORD_WORDS + FIELD_FREED_ORDER];
+  }
+
+  /** One unsigned word of a leaf's record (layout.ts FIELD_*). */
+  word(leaf: number, field: number): number {
+    return this.words[leaf * RECORD_WORDS + field];
+  }
+
+  setWord(leaf: number, field: number, value: number): void {
+    this.words[leaf * RECORD_WORDS + field] = value;
+  }
+
+  /** The next leaf in a free list, or -1. */
+  nextFree(leaf: number): number {
+    return this.records[leaf * RECORD_WORDS + FIELD_NEXT];
   }
 
   addressOf(leaf: number): number {
@@ -230,7 +239,7 @@ export class BuddyHeap implements HeapAllocator {
     const offset = address - this.base;
     if (offset >= 0 && offset < this.size && (offset & (this.minimumBlock - 1)) === 0) {
       const leaf = offset >>> this.minimumShift;
-      const order = this.blockOrder[leaf];
+      const order = this.records[leaf * RECORD_WORDS + FIELD_ORDER];
       if (order >= 0) {
         this.operations++;
         this.releaseBlock(leaf, order, site >>> 0, callStack);
@@ -244,14 +253,14 @@ export class BuddyHeap implements HeapAllocator {
   sizeOf(address: number): number {
     const offset = (address >>> 0) - this.base;
     if (offset < 0 || offset >= this.size || (offset & (this.minimumBlock - 1)) !== 0) return -1;
-    const leaf = offset >>> this.minimumShift;
-    return this.blockOrder[leaf] >= 0 ? this.requested[leaf] : -1;
+    const base = (offset >>> this.minimumShift) * RECORD_WORDS;
+    return this.records[base + FIELD_ORDER] >= 0 ? this.words[base + FIELD_REQUESTED] : -1;
   }
 
   /** The bytes in the live block at `address` (its full 2^k size), or -1. */
   blockSizeOf(address: number): number {
     if (this.sizeOf(address) < 0) return -1;
-    return this.minimumBlock << this.blockOrder[((address >>> 0) - this.base) >>> this.minimumShift];
+    return this.minimumBlock << this.blockOrderAt(((address >>> 0) - this.base) >>> this.minimumShift);
   }
 
   // ---- realloc ----------------------------------------------------------------------------
@@ -275,7 +284,7 @@ export class BuddyHeap implements HeapAllocator {
       this.free(address, site, callStack);
       return { kind: 'freed', address: 0 };
     }
-    const order = this.blockOrder[leaf];
+    const order = this.blockOrderAt(leaf);
     const wanted = this.orderFor(size);
     this.operations++;
     if (wanted <= order) {
@@ -283,7 +292,7 @@ export class BuddyHeap implements HeapAllocator {
       return { kind: 'in-place', address };
     }
     if (wanted < this.orders && growInPlace(this, leaf, order, wanted, size, site >>> 0, callStack)) return { kind: 'in-place', address };
-    const oldRequested = this.requested[leaf];
+    const oldRequested = this.word(leaf, FIELD_REQUESTED);
     const moved = this.allocate(size, site, callStack);
     if (moved === 0) return { kind: 'failed', address: 0 };
     this.operations--;
@@ -310,10 +319,12 @@ export class BuddyHeap implements HeapAllocator {
 
   /** Records a live block of `order` at `leaf` (the node is already marked allocated). */
   claim(leaf: number, order: number, size: number, site: number, callStack: readonly number[] | undefined): void {
-    this.blockOrder[leaf] = order;
-    this.requested[leaf] = size;
-    this.sequence[leaf] = ++this.allocations;
-    this.site[leaf] = site;
+    const base = leaf * RECORD_WORDS;
+    const words = this.words;
+    words[base + FIELD_ORDER] = order;
+    words[base + FIELD_REQUESTED] = size;
+    words[base + FIELD_SEQUENCE] = ++this.allocations;
+    words[base + FIELD_SITE] = site;
     if (callStack !== undefined) this.callStacks.set(leaf, callStack);
     else if (this.callStacks.size !== 0) this.callStacks.delete(leaf);
     this.liveBlocks++;
@@ -326,21 +337,24 @@ export class BuddyHeap implements HeapAllocator {
   /** Frees the live block at `leaf`: remembers who freed it, then quarantines it or merges it. */
   releaseBlock(leaf: number, order: number, site: number, callStack: readonly number[] | undefined): void {
     const blockSize = this.minimumBlock << order;
-    this.blockOrder[leaf] = -1;
+    const base = leaf * RECORD_WORDS;
+    const words = this.words;
+    const requested = words[base + FIELD_REQUESTED];
+    words[base + FIELD_ORDER] = -1;
     this.liveBlocks--;
-    this.bytesRequested -= this.requested[leaf];
+    this.bytesRequested -= requested;
     this.bytesInBlocks -= blockSize;
-    this.freedOrder[leaf] = order;
-    this.freedSequence[leaf] = ++this.frees;
-    this.freedSite[leaf] = site;
-    this.freedRequested[leaf] = this.requested[leaf];
-    this.freedAllocationSequence[leaf] = this.sequence[leaf];
-    this.freedAllocationSite[leaf] = this.site[leaf];
+    words[base + FIELD_FREED_ORDER] = order;
+    words[base + FIELD_FREED_SEQUENCE] = ++this.frees;
+    words[base + FIELD_FREED_SITE] = site;
+    words[base + FIELD_FREED_REQUESTED] = requested;
+    words[base + FIELD_FREED_ALLOCATION_SEQUENCE] = words[base + FIELD_SEQUENCE];
+    words[base + FIELD_FREED_ALLOCATION_SITE] = words[base + FIELD_SITE];
     if (this.callStacks.size !== 0 || this.freedAllocationCallStacks.size !== 0) this.moveCallStack(leaf);
     if (callStack !== undefined) this.freedCallStacks.set(leaf, callStack);
     else if (this.freedCallStacks.size !== 0) this.freedCallStacks.delete(leaf);
     const step = this.currentStep();
-    this.events.record(EVENT_FREE, step, this.addressOf(leaf), order, site, this.requested[leaf]);
+    this.events.record(EVENT_FREE, step, this.addressOf(leaf), order, site, requested);
     if (this.quarantineCapacity === 0) {
       this.mergeFree(leaf, order, step, site);
       return;
@@ -379,23 +393,27 @@ export class BuddyHeap implements HeapAllocator {
   }
 
   pushFree(leaf: number, order: number): void {
+    const records = this.records;
     const head = this.freeHead[order];
-    this.freeNext[leaf] = head;
-    this.freePrevious[leaf] = -1;
-    if (head >= 0) this.freePrevious[head] = leaf;
+    const base = leaf * RECORD_WORDS;
+    records[base + FIELD_NEXT] = head;
+    records[base + FIELD_PREVIOUS] = -1;
+    if (head >= 0) records[head * RECORD_WORDS + FIELD_PREVIOUS] = leaf;
     this.freeHead[order] = leaf;
     this.nonEmptyOrders |= 1 << order;
   }
 
   unlinkFree(leaf: number, order: number): void {
-    const next = this.freeNext[leaf];
-    const previous = this.freePrevious[leaf];
-    if (previous >= 0) this.freeNext[previous] = next;
+    const records = this.records;
+    const base = leaf * RECORD_WORDS;
+    const next = records[base + FIELD_NEXT];
+    const previous = records[base + FIELD_PREVIOUS];
+    if (previous >= 0) records[previous * RECORD_WORDS + FIELD_NEXT] = next;
     else {
       this.freeHead[order] = next;
       if (next < 0) this.nonEmptyOrders &= ~(1 << order);
     }
-    if (next >= 0) this.freePrevious[next] = previous;
+    if (next >= 0) records[next * RECORD_WORDS + FIELD_PREVIOUS] = previous;
   }
 
   /** Records a diagnostic note (bounded: the oldest are dropped past 64). */

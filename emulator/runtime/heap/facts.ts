@@ -6,6 +6,7 @@
  * double free or an invalid free.
  */
 import type { BuddyHeap } from './buddy.js';
+import * as layout from './layout.js';
 import * as types from './types.js';
 
 const { NODE_ALLOCATED, NODE_SPLIT, NODE_QUARANTINED } = types;
@@ -24,12 +25,11 @@ export const hex = (value: number): string => `0x${(value >>> 0).toString(16).pa
 export function findFreedRecord(heap: BuddyHeap, leaf: number): number {
   let best = -1;
   let bestSequence = 0;
-  const freedOrder = heap.freedOrder;
   for (let order = 0; order < heap.orders; order++) {
     const start = (leaf >>> order) << order;
-    if (freedOrder[start] === order && heap.freedSequence[start] > bestSequence) {
+    if (heap.freedOrderAt(start) === order && heap.word(start, layout.FIELD_FREED_SEQUENCE) > bestSequence) {
       best = start;
-      bestSequence = heap.freedSequence[start];
+      bestSequence = heap.word(start, layout.FIELD_FREED_SEQUENCE);
     }
   }
   return best;
@@ -54,12 +54,12 @@ export function locateAddress(heap: BuddyHeap, address: number, out: Location): 
     out.leaf = leaf;
     out.order = order;
     out.offset = offset - leaf * heap.minimumBlock;
-    return out.offset < heap.requested[leaf] ? LOCATION_LIVE : LOCATION_SLACK;
+    return out.offset < heap.word(leaf, layout.FIELD_REQUESTED) ? LOCATION_LIVE : LOCATION_SLACK;
   }
   const record = findFreedRecord(heap, offset >>> shift);
   if (record < 0) return LOCATION_UNALLOCATED;
   out.leaf = record;
-  out.order = heap.freedOrder[record];
+  out.order = heap.freedOrderAt(record);
   out.offset = offset - record * heap.minimumBlock;
   return LOCATION_FREED;
 }
@@ -76,35 +76,35 @@ export function formatSite(site: types.HeapSite): string {
 
 /** Facts of the live block starting at `leaf`. */
 export function liveBlockFacts(heap: BuddyHeap, leaf: number): types.BlockFacts {
-  const order = heap.blockOrder[leaf];
+  const order = heap.blockOrderAt(leaf);
   const size = heap.minimumBlock << order;
-  const requested = heap.requested[leaf];
+  const requested = heap.word(leaf, layout.FIELD_REQUESTED);
   return {
     address: heap.addressOf(leaf),
     order,
     size,
     requested,
     slack: size - requested,
-    sequence: heap.sequence[leaf],
-    allocated: siteOf(heap, heap.site[leaf], heap.callStacks.get(leaf)),
+    sequence: heap.word(leaf, layout.FIELD_SEQUENCE),
+    allocated: siteOf(heap, heap.word(leaf, layout.FIELD_SITE), heap.callStacks.get(leaf)),
   };
 }
 
 /** Facts of the last block freed starting at `leaf`. */
 export function freedBlockFacts(heap: BuddyHeap, leaf: number): types.FreedBlockFacts {
-  const order = heap.freedOrder[leaf];
+  const order = heap.freedOrderAt(leaf);
   const size = heap.minimumBlock << order;
-  const requested = heap.freedRequested[leaf];
+  const requested = heap.word(leaf, layout.FIELD_FREED_REQUESTED);
   return {
     address: heap.addressOf(leaf),
     order,
     size,
     requested,
     slack: size - requested,
-    sequence: heap.freedAllocationSequence[leaf],
-    allocated: siteOf(heap, heap.freedAllocationSite[leaf], heap.freedAllocationCallStacks.get(leaf)),
-    freed: siteOf(heap, heap.freedSite[leaf], heap.freedCallStacks.get(leaf)),
-    freeSequence: heap.freedSequence[leaf],
+    sequence: heap.word(leaf, layout.FIELD_FREED_ALLOCATION_SEQUENCE),
+    allocated: siteOf(heap, heap.word(leaf, layout.FIELD_FREED_ALLOCATION_SITE), heap.freedAllocationCallStacks.get(leaf)),
+    freed: siteOf(heap, heap.word(leaf, layout.FIELD_FREED_SITE), heap.freedCallStacks.get(leaf)),
+    freeSequence: heap.word(leaf, layout.FIELD_FREED_SEQUENCE),
   };
 }
 

@@ -57,7 +57,7 @@ export function heapFreeLists(heap: BuddyHeap): types.FreeList[] {
   const result: types.FreeList[] = [];
   for (let order = 0; order < heap.orders; order++) {
     const addresses: number[] = [];
-    for (let leaf = heap.freeHead[order]; leaf >= 0 && addresses.length <= heap.leaves; leaf = heap.freeNext[leaf]) addresses.push(heap.addressOf(leaf));
+    for (let leaf = heap.freeHead[order]; leaf >= 0 && addresses.length <= heap.leaves; leaf = heap.nextFree(leaf)) addresses.push(heap.addressOf(leaf));
     result.push({ order, size: heap.minimumBlock << order, addresses });
   }
   return result;

@@ -10,6 +10,7 @@
  * Blocks are scanned word by word over their requested bytes.
  */
 import type { BuddyHeap } from './buddy.js';
+import { FIELD_REQUESTED } from './layout.js';
 import { liveBlockFacts, type Location } from './facts.js';
 import { liveBlockLeaves } from './inspect.js';
 import { LOCATION_LIVE, LOCATION_SLACK, type LeakEntry, type LeakKind } from './types.js';
@@ -50,7 +51,7 @@ class Scanner {
   /** Calls `visit(value)` for every word of the block's requested bytes. */
   scanBlock(leaf: number, visit: (value: number) => void): void {
     const start = this.heap.addressOf(leaf);
-    const end = start + this.heap.requested[leaf];
+    const end = start + this.heap.word(leaf, FIELD_REQUESTED);
     for (let address = start; address + 4 <= end; address += 4) {
       const word = Number(this.readWord(address)) >>> 0;
       visit(word);

@@ -7,6 +7,7 @@
  */
 import type { BuddyHeap } from './buddy.js';
 import { forEachNode, nodeLeaf } from './inspect.js';
+import { FIELD_PREVIOUS, FIELD_REQUESTED } from './layout.js';
 import { NODE_ABSENT, NODE_ALLOCATED, NODE_FREE, NODE_QUARANTINED, NODE_SPLIT } from './types.js';
 
 export class ReferenceBuddy {
@@ -129,12 +130,12 @@ export function checkInvariants(heap: BuddyHeap): string | null {
       if (node > 1 && nodeState[node ^ 1] === NODE_FREE) problem = `free buddies ${node} and ${node ^ 1} were not merged`;
       freeNodes.add(`${leaf}/${order}`);
     } else if (state === NODE_ALLOCATED) {
-      if (heap.blockOrder[leaf] !== order) problem = `allocated node ${node} has block order ${heap.blockOrder[leaf]}`;
+      if (heap.blockOrderAt(leaf) !== order) problem = `allocated node ${node} has block order ${heap.blockOrderAt(leaf)}`;
       if (heap.addressOf(leaf) % 8 !== 0) problem = `block ${leaf} is not 8-byte aligned`;
-      if (heap.orderFor(heap.requested[leaf]) !== order) problem = `block ${leaf} is larger than its request needs`;
+      if (heap.orderFor(heap.word(leaf, FIELD_REQUESTED)) !== order) problem = `block ${leaf} is larger than its request needs`;
       live++;
       bytesInBlocks += heap.minimumBlock << order;
-      bytesRequested += heap.requested[leaf];
+      bytesRequested += heap.word(leaf, FIELD_REQUESTED);
     } else if (state !== NODE_QUARANTINED) problem = `node ${node} has state ${state}`;
   });
   if (problem) return problem;
@@ -143,8 +144,8 @@ export function checkInvariants(heap: BuddyHeap): string | null {
   let listed = 0;
   for (let order = 0; order < heap.orders; order++) {
     let previous = -1;
-    for (let leaf = heap.freeHead[order]; leaf >= 0; leaf = heap.freeNext[leaf]) {
-      if (heap.freePrevious[leaf] !== previous) return `free list ${order} has a broken back link at leaf ${leaf}`;
+    for (let leaf = heap.freeHead[order]; leaf >= 0; leaf = heap.nextFree(leaf)) {
+      if ((heap.word(leaf, FIELD_PREVIOUS) | 0) !== previous) return `free list ${order} has a broken back link at leaf ${leaf}`;
       if (!freeNodes.has(`${leaf}/${order}`)) return `free list ${order} holds leaf ${leaf}, which is not a free node of that order`;
       previous = leaf;
       if (++listed > freeNodes.size) return 'the free lists hold a cycle or duplicates';

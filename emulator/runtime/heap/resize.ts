@@ -5,12 +5,13 @@
  * allocation made at the realloc call (as memcheck reports it).
  */
 import type { BuddyHeap } from './buddy.js';
+import { FIELD_REQUESTED } from './layout.js';
 import { EVENT_MERGE, EVENT_RESIZE, EVENT_SPLIT, NODE_ABSENT, NODE_ALLOCATED, NODE_FREE, NODE_SPLIT } from './types.js';
 
 /** Re-records the live block at `leaf` as a new allocation of `order` and `size`. */
 function reclaim(heap: BuddyHeap, leaf: number, oldOrder: number, order: number, size: number, site: number, callStack: readonly number[] | undefined): void {
   heap.liveBlocks--;
-  heap.bytesRequested -= heap.requested[leaf];
+  heap.bytesRequested -= heap.word(leaf, FIELD_REQUESTED);
   heap.bytesInBlocks -= heap.minimumBlock << oldOrder;
   heap.claim(leaf, order, size, site, callStack);
   heap.events.record(EVENT_RESIZE, heap.currentStep(), heap.addressOf(leaf), order, site, size);

@@ -9,6 +9,7 @@
  */
 import { BuddyHeap, checkHeapOptions } from './buddy.js';
 import { forEachNode, nodeLeaf } from './inspect.js';
+import * as layout from './layout.js';
 import * as types from './types.js';
 
 const { NODE_ALLOCATED, NODE_FREE, NODE_QUARANTINED, NODE_SPLIT, EVENT_KIND_NAMES } = types;
@@ -53,7 +54,8 @@ export function saveHeap(heap: BuddyHeap): HeapSnapshot {
   forEachNode(heap, (node) => {
     if (heap.nodeState[node] !== NODE_ALLOCATED) return;
     const leaf = nodeLeaf(heap, node);
-    blocks.push([heap.addressOf(leaf), heap.blockOrder[leaf], heap.requested[leaf], heap.sequence[leaf], heap.site[leaf], stackOf(heap.callStacks.get(leaf))]);
+    const word = (field: number): number => heap.word(leaf, field);
+    blocks.push([heap.addressOf(leaf), heap.blockOrderAt(leaf), word(layout.FIELD_REQUESTED), word(layout.FIELD_SEQUENCE), word(layout.FIELD_SITE), stackOf(heap.callStacks.get(leaf))]);
   });
   const quarantined: [number, number][] = [];
   for (let index = 0; index < heap.quarantineCount; index++) {
@@ -62,15 +64,16 @@ export function saveHeap(heap: BuddyHeap): HeapSnapshot {
   }
   const freed: SavedFreed[] = [];
   for (let leaf = 0; leaf < heap.leaves; leaf++) {
-    if (heap.freedOrder[leaf] < 0) continue;
+    if (heap.freedOrderAt(leaf) < 0) continue;
+    const word = (field: number): number => heap.word(leaf, field);
     freed.push([
       heap.addressOf(leaf),
-      heap.freedOrder[leaf],
-      heap.freedSequence[leaf],
-      heap.freedSite[leaf],
-      heap.freedRequested[leaf],
-      heap.freedAllocationSequence[leaf],
-      heap.freedAllocationSite[leaf],
+      heap.freedOrderAt(leaf),
+      word(layout.FIELD_FREED_SEQUENCE),
+      word(layout.FIELD_FREED_SITE),
+      word(layout.FIELD_FREED_REQUESTED),
+      word(layout.FIELD_FREED_ALLOCATION_SEQUENCE),
+      word(layout.FIELD_FREED_ALLOCATION_SITE),
       stackOf(heap.freedCallStacks.get(leaf)),
       stackOf(heap.freedAllocationCallStacks.get(leaf)),
     ]);
@@ -78,7 +81,7 @@ export function saveHeap(heap: BuddyHeap): HeapSnapshot {
   const freeLists: number[][] = [];
   for (let order = 0; order < heap.orders; order++) {
     const list: number[] = [];
-    for (let leaf = heap.freeHead[order]; leaf >= 0; leaf = heap.freeNext[leaf]) list.push(heap.addressOf(leaf));
+    for (let leaf = heap.freeHead[order]; leaf >= 0; leaf = heap.nextFree(leaf)) list.push(heap.addressOf(leaf));
     freeLists.push(list);
   }
   return {
@@ -192,10 +195,10 @@ function rebuild(input: unknown, hooks: Pick<types.BuddyHeapOptions, 'step' | 'r
     const size = count(requested, `${what}'s requested size`, heap.size);
     if (heap.orderFor(size) !== checkedOrder) throw new Invalid(`${what}: a ${size}-byte request does not take a block of order ${checkedOrder}`);
     carve(heap, leaf, checkedOrder, NODE_ALLOCATED, what);
-    heap.blockOrder[leaf] = checkedOrder;
-    heap.requested[leaf] = size;
-    heap.sequence[leaf] = count(sequence, `${what}'s sequence`, heap.allocations);
-    heap.site[leaf] = count(site, `${what}'s site`, 0xffffffff);
+    heap.setWord(leaf, layout.FIELD_ORDER, checkedOrder);
+    heap.setWord(leaf, layout.FIELD_REQUESTED, size);
+    heap.setWord(leaf, layout.FIELD_SEQUENCE, count(sequence, `${what}'s sequence`, heap.allocations));
+    heap.setWord(leaf, layout.FIELD_SITE, count(site, `${what}'s site`, 0xffffffff));
     const savedStack = callStack(stack, `${what}'s call stack`);
     if (savedStack) heap.callStacks.set(leaf, savedStack);
     heap.liveBlocks++;
@@ -207,13 +210,13 @@ function rebuild(input: unknown, hooks: Pick<types.BuddyHeapOptions, 'step' | 'r
     const what = `freed block ${index + 1}`;
     const [address, order, freeSequence, freeSite, requested, allocationSequence, allocationSite, freeStack, allocationStack] = tuple(item, 9, what);
     const [leaf, checkedOrder] = blockLeaf(heap, address, order, what);
-    if (heap.freedOrder[leaf] >= 0) throw new Invalid(`${what} repeats the address ${String(address)}`);
-    heap.freedOrder[leaf] = checkedOrder;
-    heap.freedSequence[leaf] = count(freeSequence, `${what}'s free sequence`, heap.frees);
-    heap.freedSite[leaf] = count(freeSite, `${what}'s free site`, 0xffffffff);
-    heap.freedRequested[leaf] = count(requested, `${what}'s requested size`, heap.minimumBlock << checkedOrder);
-    heap.freedAllocationSequence[leaf] = count(allocationSequence, `${what}'s sequence`, heap.allocations);
-    heap.freedAllocationSite[leaf] = count(allocationSite, `${what}'s allocation site`, 0xffffffff);
+    if (heap.freedOrderAt(leaf) >= 0) throw new Invalid(`${what} repeats the address ${String(address)}`);
+    heap.setWord(leaf, layout.FIELD_FREED_ORDER, checkedOrder);
+    heap.setWord(leaf, layout.FIELD_FREED_SEQUENCE, count(freeSequence, `${what}'s free sequence`, heap.frees));
+    heap.setWord(leaf, layout.FIELD_FREED_SITE, count(freeSite, `${what}'s free site`, 0xffffffff));
+    heap.setWord(leaf, layout.FIELD_FREED_REQUESTED, count(requested, `${what}'s requested size`, heap.minimumBlock << checkedOrder));
+    heap.setWord(leaf, layout.FIELD_FREED_ALLOCATION_SEQUENCE, count(allocationSequence, `${what}'s sequence`, heap.allocations));
+    heap.setWord(leaf, layout.FIELD_FREED_ALLOCATION_SITE, count(allocationSite, `${what}'s allocation site`, 0xffffffff));
     const freedStack = callStack(freeStack, `${what}'s free call stack`);
     if (freedStack) heap.freedCallStacks.set(leaf, freedStack);
     const allocatedStack = callStack(allocationStack, `${what}'s allocation call stack`);
@@ -226,7 +229,7 @@ function rebuild(input: unknown, hooks: Pick<types.BuddyHeapOptions, 'step' | 'r
     const what = `quarantined block ${index + 1}`;
     const [address, order] = tuple(item, 2, what);
     const [leaf, checkedOrder] = blockLeaf(heap, address, order, what);
-    if (heap.freedOrder[leaf] !== checkedOrder) throw new Invalid(`${what} at ${String(address)} has no matching freed-block record`);
+    if (heap.freedOrderAt(leaf) !== checkedOrder) throw new Invalid(`${what} at ${String(address)} has no matching freed-block record`);
     carve(heap, leaf, checkedOrder, NODE_QUARANTINED, what);
     heap.quarantineLeaves[index] = leaf;
     heap.quarantineOrders[index] = checkedOrder;
