@@ -177,7 +177,9 @@ export function randomBlocksProgram(seed: number, blocks: number, length: number
     lines.push(`  ldr r12, =scratch + ${SCRATCH_SIZE / 2}`);
     lines.push(...body.map((line) => '  ' + line));
     lines.push(
-      '  push {r0-r12}', '  mrs r0, apsr', '  str r0, [sp, #-4]!',
+      // r12 is dumped as its offset into the scratch buffer, so the output does not depend on where the linker put .bss.
+      '  push {r0-r12}', '  ldr r0, =scratch', '  ldr r1, [sp, #48]', '  sub r1, r1, r0', '  str r1, [sp, #48]',
+      '  mrs r0, apsr', '  str r0, [sp, #-4]!',
       '  mov r0, #1', '  mov r1, sp', '  mov r2, #56', '  mov r7, #4', '  svc #0', '  add sp, sp, #56',
       '  mov r0, #1', '  ldr r1, =scratch', `  ldr r2, =${SCRATCH_SIZE}`, '  mov r7, #4', '  svc #0',
       `  b 1f`, '  .ltorg', '1:',
