@@ -19,6 +19,14 @@ const FORMATS = [
   '%4d', '%*s %s', '%*c%c', '%hhi', '%hx', '%*[^\n]%n', '%y', '%d %y %d', '%[-a]', '%[a-c-e]', '%3c', '%lc',
 ];
 
+const FLOAT_FORMATS = ['%f', '%lf', '%e', '%g', '%E', '%a', '%Lf', '%3f', '%5lf', '%lf%lf', '%f %d', '%*f %f', '%lf,%lf', '%2lf', '%4lf'];
+
+const FLOAT_INPUTS = [
+  '3.14', '-2.5e3', '1e', '1e+', '1e-2x', '.5', '.', '-', '+.', 'nan', 'NaN(1)', '-nan', 'inf', 'infinity', 'INFINITE', 'infx', '-inf',
+  'nax', 'in', '0x1.8p3', '0x', '0x.8', '-0x1p-2', '0xz', '1.5.5', '1e5x', '  42', '0.1', '1e400', '1e-400', '123456789012345678901234567890',
+  '0', '-0', '00x1', '7 8', '2.5,3.5', '0.30000000000000004', '1.17549435e-38', '3.4028235e38', '5e-324', 'x',
+];
+
 const INPUTS = [
   '', ' ', '\n', '42', '  42', '-42', '+42', '0', '-0', '0x1f', '0X1F', '017', '08', '0x', '0xg', '-', '+', '-x', 'abc',
   '12 34', '12,34', '12 , 34', '1 2 3', '123456', '2147483647', '2147483648', '-2147483648', '-2147483649',
@@ -36,6 +44,12 @@ export function generateScanfCases(): ScanfCase[] {
     while (inputs.size < 12) inputs.add(random.pick(INPUTS));
     for (const input of inputs) cases.push({ format, input });
   }
+  for (const format of FLOAT_FORMATS) {
+    const inputs = new Set<string>();
+    while (inputs.size < 14) inputs.add(random.pick(FLOAT_INPUTS));
+    for (const input of inputs) cases.push({ format, input });
+  }
+  for (const input of FLOAT_INPUTS) cases.push({ format: '%lf', input });
   for (let repeat = 0; repeat < 150; repeat++) {
     const format = `${random.pick(FORMATS)} ${random.pick(FORMATS)}`;
     const input = `${random.pick(INPUTS)}${random.pick([' ', '', '\n', ','])}${random.pick(INPUTS)}`;

@@ -1,6 +1,7 @@
 /**
  * The scanf family, following glibc 2.36's vfscanf step by step: whitespace
  * directives, literal characters, %d %i %u %x %X %o %p %c %s %[...] %n %%,
+ * %f %e %g %a (scanf-float.ts),
  * widths, `*` suppression, the hh h l ll j z t L q lengths, strtol-style
  * saturation, and the return value (assignments made, or EOF when input ends
  * before the first one).
@@ -12,6 +13,8 @@
  */
 import type { ArgumentReader } from './arguments.js';
 import { memoryFault, writeInteger, writeInteger64, type LibcFault } from './memory.js';
+import { floatBits, scanFloat } from './scanf-float.js';
+import { parseSet, saturate32, saturate64, setTable } from './scanf-parts.js';
 import { END_OF_INPUT, INPUT_PENDING, type ScanInput } from './stdin.js';
 
 export type ScanOutcome =
@@ -54,37 +57,6 @@ function digitValue(byte: number): number {
   if (byte >= 97 && byte <= 102) return byte - 87;
   if (byte >= 65 && byte <= 70) return byte - 55;
   return 99;
-}
-
-/** The characters of a %[...] set, as a 256-entry membership table (reused). */
-const setTable = new Uint8Array(256);
-
-/** Parses the set starting just after '['; returns the index after ']' or -1 when the format ends first. */
-function parseSet(format: Uint8Array, index: number, end: number): number {
-  let negate = false;
-  if (index < end && format[index] === 94) {
-    negate = true;
-    index++;
-  }
-  setTable.fill(0);
-  if (index < end && (format[index] === 93 || format[index] === 45)) {
-    // A ']' or '-' first in the set is a member, not the end or a range.
-    setTable[format[index]] = 1;
-    index++;
-  }
-  while (index < end && format[index] !== 93) {
-    const byte = format[index];
-    if (byte === 45 && index + 1 < end && format[index + 1] !== 93 && index > 0 && format[index - 1] <= format[index + 1]) {
-      for (let member = format[index - 1]; member <= format[index + 1]; member++) setTable[member] = 1;
-      index += 2;
-      continue;
-    }
-    setTable[byte] = 1;
-    index++;
-  }
-  if (index >= end) return -1;
-  if (negate) for (let member = 0; member < 256; member++) setTable[member] ^= 1;
-  return index + 1;
 }
 
 const enum Size {
@@ -333,6 +305,25 @@ export function scanFormat(format: Uint8Array, input: ScanInput, args: ArgumentR
         }
         break;
       }
+      case 102: case 70: case 101: case 69: case 103: case 71: case 97: case 65: { // f F e E g G a A
+        const found = scanFloat(input, position, width);
+        if (found.position === INPUT_PENDING) return NEEDS_INPUT;
+        if (found.result === 'end') {
+          inputFailed = true;
+          break scan;
+        }
+        position = found.position;
+        if (found.result === 'mismatch') break scan;
+        if (!suppress) {
+          const store = nextStore(args.pointer());
+          const double = wide || size === Size.LongLong; // %lf, %Lf (long double is double on ARM)
+          store.size = double ? 8 : 4;
+          store.wide = found.bits;
+          store.value = double ? 0 : floatBits(found.bits);
+          done++;
+        }
+        break;
+      }
       default:
         break scan; // an unknown conversion is a matching failure
     }
@@ -352,25 +343,6 @@ export function scanFormat(format: Uint8Array, input: ScanInput, args: ArgumentR
   input.consume(position);
   if (fault) return { kind: 'fault', fault };
   return { kind: 'done', count: inputFailed && done === 0 ? -1 : done };
-}
-
-/** strtol / strtoul on 32 bits, then truncated to the stored size by the caller's store. */
-function saturate32(magnitude: number, negative: boolean, signed: boolean): number {
-  if (signed) {
-    if (negative) return magnitude > 0x80000000 ? -0x80000000 : -magnitude | 0;
-    return magnitude > 0x7fffffff ? 0x7fffffff : magnitude;
-  }
-  if (magnitude > 0xffffffff) return 0xffffffff;
-  return negative ? -magnitude >>> 0 : magnitude;
-}
-
-function saturate64(magnitude: bigint, negative: boolean, signed: boolean): bigint {
-  if (signed) {
-    if (negative) return magnitude > 1n << 63n ? -(1n << 63n) : -magnitude;
-    return magnitude > (1n << 63n) - 1n ? (1n << 63n) - 1n : magnitude;
-  }
-  if (magnitude > (1n << 64n) - 1n) return (1n << 64n) - 1n;
-  return negative ? BigInt.asUintN(64, -magnitude) : magnitude;
 }
 
 function commit(input: ScanInput, args: ArgumentReader, functionName: string): LibcFault | null {
