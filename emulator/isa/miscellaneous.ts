@@ -2,7 +2,7 @@
  * Miscellaneous media rows: bit counting and byte reversal (CLZ RBIT REV
  * REV16 REVSH), sign/zero extension with optional rotation (SXTB SXTH UXTB
  * UXTH and the accumulating SXTAB SXTAH UXTAB UXTAH) and bit fields (UBFX
- * SBFX BFI BFC).
+ * SBFX BFI BFC) and saturation (SSAT USAT).
  */
 import type { EncodeResult, Instruction, InstructionRow, Operand } from './types';
 import {
@@ -242,6 +242,65 @@ function insertRow(clear: boolean): InstructionRow {
   };
 }
 
+// ---------------------------------------------------------------------------
+// Saturation: usat <Rd>, #<0..31>, <Rn>{, lsl #n | asr #n}; ssat takes #<1..32>
+
+function saturateRow(signed: boolean): InstructionRow {
+  const name = signed ? 'ssat' : 'usat';
+  const bits = signed ? 0x06a0_0010 : 0x06e0_0010;
+  const [low, high] = signed ? [1, 32] : [0, 31];
+  return {
+    id: name,
+    class: 'miscellaneous',
+    mnemonics: [name],
+    allowsSetFlags: false,
+    conditional: true,
+    syntax: `${name}{<c>} <Rd>, #<${low}-${high}>, <Rn>{, lsl #<n> | asr #<n>}`,
+    doc: signed
+      ? 'Signed saturate: Rd = shift(Rn) clamped to a signed range of the given bit width (sets Q when clamped).'
+      : 'Unsigned saturate: Rd = shift(Rn) clamped to 0 .. 2^width - 1 (sets Q when clamped).',
+    bits,
+    mask: 0x0fe0_0030,
+    accepts(instruction) {
+      const { operands } = instruction;
+      if (operands.length !== 3 && operands.length !== 4) return false;
+      if (!isRegister(operands[0]) || !isImmediate(operands[1]) || !isRegister(operands[2])) return false;
+      const shift = operands[3];
+      return shift === undefined || (isShift(shift) && shift.shift.register === undefined && (shift.shift.type === 'lsl' || shift.shift.type === 'asr'));
+    },
+    encode(instruction) {
+      const rejected = rejectPc(instruction);
+      if (rejected) return rejected;
+      const width = checkRange(signedImmediateAt(instruction, 1), low, high, 1, `${name} bit position`);
+      if (typeof width !== 'number') return width;
+      const shift = instruction.operands[3];
+      let shiftBits = 0;
+      if (shift !== undefined && shift.kind === 'shift') {
+        const amount = shift.shift.amount ?? 0;
+        const arithmetic = shift.shift.type === 'asr';
+        const checked = checkRange(amount, 0, arithmetic ? 32 : 31, 3, `${shift.shift.type} amount`);
+        if (typeof checked !== 'number') return checked;
+        // `asr #0` is no shift, as GNU `as` encodes it.
+        shiftBits = checked === 0 ? 0 : ((checked & 31) << 7) | (arithmetic ? 0x40 : 0);
+      }
+      return encoded(
+        conditionBits(instruction.condition) | bits | ((width - low) << 16) | (registerAt(instruction, 0) << 12) | shiftBits | registerAt(instruction, 2),
+      );
+    },
+    decode(word) {
+      const amount = (word >>> 7) & 31;
+      const operands: Operand[] = [
+        registerOperand((word >>> 12) & 15),
+        immediateOperand(((word >>> 16) & 31) + low),
+        registerOperand(word & 15),
+      ];
+      if (word & 0x40) operands.push({ kind: 'shift', shift: { type: 'asr', amount: amount === 0 ? 32 : amount } });
+      else if (amount !== 0) operands.push({ kind: 'shift', shift: { type: 'lsl', amount } });
+      return instruction(name, word, false, operands);
+    },
+  };
+}
+
 export const miscellaneousRows: InstructionRow[] = [
   ...UNARY_FORMS.map(unaryRow),
   ...EXTEND_FORMS.map((form) => extendRow(form, false)),
@@ -250,4 +309,6 @@ export const miscellaneousRows: InstructionRow[] = [
   extractRow(true),
   insertRow(false),
   insertRow(true),
+  saturateRow(true),
+  saturateRow(false),
 ];

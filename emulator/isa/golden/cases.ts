@@ -238,6 +238,14 @@ export function generateCases(seed = 0x5eed): GoldenCase[] {
       add(`${name}${condition()}`, [register(anyRegister()), register(anyRegister()), immediate(lsb), immediate(width)]);
     }
   }
+  for (const name of ['ssat', 'usat']) {
+    for (let round = 0; round < 10; round++) {
+      const operands: Operand[] = [register(anyRegister()), immediate(pick([0, 1, 8, 16, 31, 32, 33, integer(32)])), register(anyRegister())];
+      const shift = pick<Shift | undefined>([undefined, { type: 'lsl', amount: integer(33) }, { type: 'asr', amount: integer(34) }]);
+      if (shift) operands.push({ kind: 'shift', shift });
+      add(`${name}${condition()}`, operands);
+    }
+  }
   for (let round = 0; round < 10; round++) {
     const [lsb, width] = bitField();
     add(`bfc${condition()}`, [register(anyRegister()), immediate(lsb), immediate(width)]);
