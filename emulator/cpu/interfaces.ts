@@ -10,9 +10,12 @@
  *   host exception. It also has `readByte`/`writeByte` in the shape the C
  *   library's `LibcMemory` expects (-1 / false on failure).
  * - `Cpu` (emulator/cpu/cpu.ts) runs until a budget is spent or something
- *   needs the outside world; `svc #imm` stops it with `RUN_TRAP`, and whoever
- *   drives it (emulator/runtime/process.ts, emulator/debug/session.ts) calls
- *   the `TrapHandler`.
+ *   needs the outside world; `svc #imm` stops it with `RUN_TRAP`, and the
+ *   driver (emulator/debug/session.ts) calls the `TrapHandler` that
+ *   emulator/runtime/syscalls.ts `createTrapHandler` builds from the Linux
+ *   syscalls and the built-in C functions (emulator/runtime/libc/trap-adapter.ts).
+ * - The loader (emulator/runtime/loader.ts) lays out the regions and says
+ *   where they went in a `MemoryLayout`.
  * - Built-in C functions live in a small executable region below .text
  *   (`BUILTIN_BASE`), one 8-byte slot each: `svc #(BUILTIN_SVC_BASE + index)`
  *   then `bx lr`. A `bl printf` therefore really branches there, the call

@@ -216,21 +216,22 @@ export class Session {
     return this.execute(budget, false);
   }
 
-  /** Runs for about `milliseconds` (at most `budget` instructions), in slices; honours requestPause(). */
+  /**
+   * Runs for about `milliseconds` (at most `budget` instructions), in slices,
+   * so a host can answer messages between calls. A pause requested before or
+   * between calls stops the next call at once with 'paused'.
+   */
   runFor(milliseconds: number, budget = Number.MAX_SAFE_INTEGER): StopReason {
     const deadline = performance.now() + milliseconds;
     const end = this.cpu.steps + budget;
-    this.pauseRequested = false;
     for (;;) {
-      const stop = this.execute(Math.min(SLICE, end - this.cpu.steps), false);
-      if (stop.kind !== 'budget') return stop;
-      if (this.cpu.steps >= end) return stop;
-      if (this.pauseRequested) {
+      if (this.pauseRequested && !this.finished) {
         this.pauseRequested = false;
         this.resumeAt = this.cpu.registers[PC] >>> 0;
         return { kind: 'paused' };
       }
-      if (performance.now() >= deadline) return stop;
+      const stop = this.execute(Math.min(SLICE, end - this.cpu.steps), false);
+      if (stop.kind !== 'budget' || this.cpu.steps >= end || performance.now() >= deadline) return stop;
     }
   }
 
