@@ -187,19 +187,16 @@ function keyOf(word: number, unconditional: boolean): number {
 }
 
 function buildIndex(): InstructionRow[][] {
+  const ordered = ROWS.map((row, order) => ({ row, order }))
+    .sort((a, b) => (b.row.priority ?? 0) - (a.row.priority ?? 0) || a.order - b.order)
+    .map(({ row }) => row);
+  // Each row's fixed bits in key space (13 bits: unconditional flag, bits 27:20, bits 7:4).
+  const keyMasks = ordered.map((row) => keyOf(row.mask & KEY_MASK, false) | 0x1000);
+  const keyBits = ordered.map((row) => keyOf(row.bits & row.mask & KEY_MASK, !row.conditional));
   const index: InstructionRow[][] = [];
-  const ordered = ROWS.map((row, order) => ({ row, order })).sort(
-    (a, b) => (b.row.priority ?? 0) - (a.row.priority ?? 0) || a.order - b.order,
-  );
   for (let key = 0; key < 0x2000; key++) {
-    const unconditional = (key & 0x1000) !== 0;
-    const keyBits = (((key & 0xff0) << 16) | ((key & 0xf) << 4)) >>> 0;
     const list: InstructionRow[] = [];
-    for (const { row } of ordered) {
-      if (row.conditional === unconditional) continue;
-      const fixed = row.mask & KEY_MASK;
-      if (((keyBits & fixed) >>> 0) === ((row.bits & fixed) >>> 0)) list.push(row);
-    }
+    for (let i = 0; i < ordered.length; i++) if ((key & keyMasks[i]) === keyBits[i]) list.push(ordered[i]);
     index.push(list);
   }
   return index;
