@@ -194,7 +194,10 @@ export class Assembler implements ResolverHost {
     if (this.conditions.length > 0) {
       this.push('error', `${this.conditions.length} .if block(s) have no matching .endif`, this.reader.file, this.reader.line, 1, 0);
     }
-    for (const section of this.sections) section.flushPool();
+    for (const section of this.sections) {
+      section.flushPool();
+      if (section.hasCode && section.size % 4 !== 0) section.reserve(4 - (section.size % 4));
+    }
   }
 
   private statement(): void {
@@ -326,6 +329,7 @@ export class Assembler implements ResolverHost {
     }
     if (!section.flags.execute && section.size === 0 && section.name !== '.text') section.flags.execute = true;
     if (section.alignment < 4) section.alignment = 4;
+    section.hasCode = true;
     const offset = section.reserve(4);
     section.map(offset, 4, KIND_CODE, reader.file, reader.line, reader.columnOf(start));
     this.dotSection = section.id;

@@ -77,7 +77,7 @@ describe('symbols and sections', () => {
 
   it('resolves numeric local labels backwards and forwards', () => {
     expect(hex('.data\n1: .word 1b\n.word 1f\n1: .word 1b\n')).toBe(
-      Buffer.from(new Uint32Array([0x11074, 0x1107c, 0x1107c]).buffer).toString('hex'));
+      Buffer.from(new Uint32Array([0x11054, 0x1105c, 0x1105c]).buffer).toString('hex'));
     expect(errors('.data\n.word 3b\n')[0].message).toContain("no local label '3:' before");
   });
 

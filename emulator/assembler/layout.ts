@@ -3,8 +3,8 @@
  * no libraries) places output sections. Measured with `ld` + `readelf -lS`:
  *
  * - The read-only segment starts at 0x10000 and begins with the ELF header (52
- *   bytes) and the program headers (32 bytes each: one PT_LOAD for the
- *   read-only segment, one more when anything writable exists). `.text`
+ *   bytes) and the program headers (32 bytes each: one PT_LOAD per segment
+ *   that has sections, at least one). `.text`
  *   follows them, aligned to its own alignment: 0x10054 with one header,
  *   0x10074 with two (0x10080 when .text asks for 16-byte alignment).
  * - Read-only output sections follow in script order: .text (with .text.*),
@@ -145,7 +145,8 @@ export function layoutSections(sections: readonly LayoutInput[], extraHeaders = 
     }
     return position;
   };
-  const headers = ELF_HEADER_SIZE + PROGRAM_HEADER_SIZE * ((writable.length > 0 ? 2 : 1) + extraHeaders);
+  const loads = Math.max(1, (readOnly.length > 0 ? 1 : 0) + (writable.length > 0 ? 1 : 0));
+  const headers = ELF_HEADER_SIZE + PROGRAM_HEADER_SIZE * (loads + extraHeaders);
   const cursor = place(readOnly, TEXT_SEGMENT_START + headers);
   if (writable.length > 0) {
     const pages = (start: number, end: number): number => Math.ceil(end / PAGE_SIZE) - Math.floor(start / PAGE_SIZE);

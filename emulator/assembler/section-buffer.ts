@@ -35,6 +35,8 @@ export class SectionBuffer {
   /** Source-map entries, MAP_STRIDE numbers each: offset, size, kind, file, line, column. */
   mapData = new Int32Array(6 * 64);
   mapCount = 0;
+  /** Instructions were assembled here: `as` then pads the section's end to a whole word. */
+  hasCode = false;
   pool: LiteralEntry[] = [];
   poolKeys = new Map<string, LiteralEntry>();
 
