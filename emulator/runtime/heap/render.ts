@@ -28,14 +28,14 @@ export function formatBytes(bytes: number): string {
   return `${bytes} B`;
 }
 
+const count = (value: number, noun: string): string => `${value} ${noun}${value === 1 ? '' : 's'}`;
 const percent = (ratio: number): string => `${(ratio * 100).toFixed(1)}%`;
 
 export function renderHeap(heap: BuddyHeap, options: RenderOptions = {}): string {
   const lines: string[] = [];
   const statistics = heapStatistics(heap);
-  const plural = statistics.liveBlocks === 1 ? '' : 's';
   lines.push(
-    `Buddy heap ${hex(heap.base)}..${hex(heap.limit)} (${formatBytes(heap.size)}, minimum block ${formatBytes(heap.minimumBlock)}): ${statistics.liveBlocks} live block${plural}`,
+    `Buddy heap ${hex(heap.base)}..${hex(heap.limit)} (${formatBytes(heap.size)}, minimum block ${formatBytes(heap.minimumBlock)}): ${count(statistics.liveBlocks, 'live block')}`,
   );
   for (const node of heapNodes(heap)) {
     let line = `${'  '.repeat(node.depth)}${node.state.padEnd(11)} ${hex(node.address)}  ${formatBytes(node.size)}`;
@@ -59,9 +59,9 @@ export function renderHeap(heap: BuddyHeap, options: RenderOptions = {}): string
   if (options.statistics ?? true) {
     const s = statistics;
     lines.push(
-      `Requested ${s.bytesRequested} B in ${s.liveBlocks} block${plural} of ${s.bytesInBlocks} B (internal fragmentation ${s.internalFragmentation} B); ` +
+      `Requested ${s.bytesRequested} B in ${count(s.liveBlocks, 'block')} of ${s.bytesInBlocks} B (internal fragmentation ${s.internalFragmentation} B); ` +
         `free ${s.totalFree} B, largest free block ${s.largestFreeBlock} B (external fragmentation ${percent(s.externalFragmentation)}); ` +
-        `peak ${s.peakBytesInBlocks} B; ${s.allocations} allocations, ${s.frees} frees, ${s.failedAllocations} failed` +
+        `peak ${s.peakBytesInBlocks} B; ${count(s.allocations, 'allocation')}, ${count(s.frees, 'free')}, ${s.failedAllocations} failed` +
         (s.quarantinedBytes ? `; ${s.quarantinedBytes} B in quarantine` : ''),
     );
   }
