@@ -6,8 +6,8 @@
  */
 import { SeededRandom } from './random.js';
 
-/** An argument: i int, u unsigned, l 64-bit, p pointer, s string (text), n NULL string, d double (bits as hex). */
-export type PrintfArgument = ['i' | 'u' | 'p', number] | ['l', string] | ['s', string] | ['n', 0] | ['d', string];
+/** An argument: i int, u unsigned, l 64-bit, p pointer, s string (text), w wide string, n NULL string, d double (bits as hex). */
+export type PrintfArgument = ['i' | 'u' | 'p', number] | ['l', string] | ['s', string] | ['w', string] | ['n', 0] | ['d', string];
 
 export interface PrintfCase {
   format: string;
@@ -112,6 +112,11 @@ export function generatePrintfCases(): PrintfCase[] {
     { format: '%2$.3f %1$c %2$e %%', args: [['i', 65], ['d', '400921fb54442d18']] },
     { format: '%1$s %1$.2s %2$#x %2$o', args: [['s', 'abcdef'], ['u', 255]] },
     { format: '%1$y %2$d', args: [['i', 1], ['i', 2]] },
+    { format: '[%ls|%.3ls|%8ls|%-7lc|%lc]', args: [['w', 'hello'], ['w', 'hello'], ['w', 'hello'], ['i', 90], ['i', 0]] },
+    { format: '[%ls]', args: [['w', 'A\u00e9B']] },
+    { format: '[%.1ls]', args: [['w', 'A\u00e9B']] },
+    { format: 'x[%lc]', args: [['i', 0xe9]] },
+    { format: '[%ls|%.2ls]', args: [['n', 0], ['n', 0]] },
   ];
   cases.push(...fixedCases);
   return cases;

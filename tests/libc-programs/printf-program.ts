@@ -14,6 +14,8 @@ function cArgument(argument: PrintfArgument): string {
       return `(long long)0x${BigInt.asUintN(64, BigInt(argument[1])).toString(16)}ull`;
     case 's':
       return cLiteral(argument[1]);
+    case 'w':
+      return `(const int[]){${[...argument[1]].map((character) => character.charCodeAt(0)).join(', ')}, 0}`;
     case 'n':
       return '(char *)0';
     case 'd':

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AapcsArgumentReader, ValueArgumentReader } from './arguments.js';
 import { ByteBuilder } from './byte-builder.js';
-import { ArrayMemory, latin1Bytes, latin1Text, SP } from './memory.js';
+import { ArrayMemory, latin1Bytes, latin1Text, SP, writeInteger } from './memory.js';
 import { formatPrintf, formatPrintfInto } from './printf.js';
 
 type GoldenArgument = [string, number | string];
@@ -25,6 +25,13 @@ function readerFor(args: GoldenArgument[]): ValueArgumentReader {
         const address = next;
         memory.load(address, String(value) + '\0');
         next += String(value).length + 1;
+        return address;
+      }
+      case 'w': {
+        const address = next;
+        const text = String(value);
+        for (let index = 0; index <= text.length; index++) writeInteger(memory, address + 4 * index, index < text.length ? text.charCodeAt(index) : 0, 4);
+        next += 4 * (text.length + 1);
         return address;
       }
       case 'l':

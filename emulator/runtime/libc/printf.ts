@@ -7,7 +7,7 @@
  */
 import type { ArgumentReader } from './arguments.js';
 import { ByteBuilder } from './byte-builder.js';
-import { latin1Bytes, memoryFault, stringLength, writeInteger, writeInteger64, type LibcFault } from './memory.js';
+import { latin1Bytes, memoryFault, readWord, stringLength, writeInteger, writeInteger64, type LibcFault } from './memory.js';
 import { formatDouble } from './printf-float.js';
 import { isPositional, positionalReader, rewritePositional } from './printf-positional.js';
 
@@ -155,6 +155,26 @@ function emitUnknown(output: ByteBuilder, conversion: number): void {
   output.push(conversion);
 }
 
+/** %ls: a wchar_t string (4 bytes a character), converted for the C locale; precision counts bytes. */
+function emitWideString(output: ByteBuilder, address: number, args: ArgumentReader): PrintfFailure | null {
+  const limit = spec.precision < 0 ? 0x7fffffff : spec.precision;
+  let length = 0;
+  for (; length < limit; length++) {
+    const character = readWord(args.memory, (address + 4 * length) >>> 0);
+    if (character === null) {
+      lastPrintfFault = memoryFault('printf', 'read', address + 4 * length);
+      return 'fault';
+    }
+    if (character === 0) break;
+    if (character > 0x7f) return 'encoding';
+  }
+  const fill = spec.width - length;
+  if (!spec.left) pad(output, 32, fill);
+  for (let index = 0; index < length; index++) output.push(args.memory.readByte((address + 4 * index) >>> 0));
+  if (spec.left) pad(output, 32, fill);
+  return null;
+}
+
 /** Reads a decimal field at `format[index]`; returns the value (or -1 on overflow) and leaves the end in `cursor`. */
 let cursor = 0;
 function readDecimal(format: Uint8Array, index: number, end: number): number {
@@ -169,7 +189,7 @@ function readDecimal(format: Uint8Array, index: number, end: number): number {
 }
 
 /** Why formatting failed; the C function returns -1 for these. */
-export type PrintfFailure = 'incomplete' | 'overflow' | 'fault';
+export type PrintfFailure = 'incomplete' | 'overflow' | 'fault' | 'encoding';
 
 export let lastPrintfFailure: PrintfFailure | null = null;
 /** For a 'fault' failure: the memory access that failed (null when it was an argument read; see the reader's fault). */
@@ -178,7 +198,8 @@ export let lastPrintfFault: LibcFault | null = null;
 /**
  * Formats into `output` (appending). Returns the number of bytes written, or
  * -1 as glibc does: the format ends inside a conversion ('incomplete'), a
- * width or precision is too large ('overflow'), or an argument could not be
+ * width or precision is too large ('overflow'), a wide character is not
+ * ASCII ('encoding': the C locale cannot convert it), or an argument could not be
  * read ('fault', see `args.fault` or the memory fault the caller records).
  */
 export function formatPrintfInto(output: ByteBuilder, format: Uint8Array, args: ArgumentReader, formatEnd = format.length): number {
@@ -302,14 +323,19 @@ export function formatPrintfInto(output: ByteBuilder, format: Uint8Array, args: 
         }
         break;
       }
-      case 99: { // c
-        work[0] = args.uint32() & 0xff;
+      case 99: { // c, lc (a wide character: only ASCII converts in the C locale)
+        const character = args.uint32();
+        if (length === Length.Long && character > 0x7f) return fail('encoding');
+        work[0] = character & 0xff;
         emitPadded(output, work, 0, 1);
         break;
       }
-      case 115: { // s
+      case 115: { // s, ls
         const address = args.pointer();
-        if (address === 0) {
+        if (address !== 0 && length === Length.Long) {
+          const result = emitWideString(output, address, args);
+          if (result !== null) return fail(result);
+        } else if (address === 0) {
           if (spec.precision === -1 || spec.precision >= 6) emitPadded(output, NULL_TEXT, 0, NULL_TEXT.length);
           else emitPadded(output, NULL_TEXT, 0, 0);
         } else if (!emitGuestString(output, address, args)) return fail('fault');
