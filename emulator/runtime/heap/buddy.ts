@@ -19,7 +19,8 @@ import type { HeapAllocator } from '../libc/simple-heap.js';
 import { HeapEventLog } from './events.js';
 import { classifyAddress, describeInvalidFree, locateAddress, type Location } from './facts.js';
 import * as layout from './layout.js';
-import { growInPlace, shrinkInPlace } from './resize.js';
+import { checkHeapOptions } from './options.js';
+import { resizeBlock } from './resize.js';
 import * as types from './types.js';
 
 const { NODE_ABSENT, NODE_ALLOCATED, NODE_FREE, NODE_QUARANTINED, NODE_SPLIT } = types;
@@ -27,30 +28,13 @@ const { EVENT_ALLOC, EVENT_FAIL, EVENT_FREE, EVENT_MERGE, EVENT_SPLIT } = types;
 const { RECORD_WORDS, FIELD_NEXT, FIELD_PREVIOUS, FIELD_ORDER, FIELD_REQUESTED, FIELD_SEQUENCE, FIELD_SITE } = layout;
 const { FIELD_FREED_ORDER, FIELD_FREED_SEQUENCE, FIELD_FREED_SITE, FIELD_FREED_REQUESTED, FIELD_FREED_ALLOCATION_SEQUENCE, FIELD_FREED_ALLOCATION_SITE } = layout;
 
-const MINIMUM_HEAP = 4096;
-const MAXIMUM_HEAP = 64 * 1024 * 1024;
+export { checkHeapOptions };
+
 const MAXIMUM_NOTES = 64;
-
-const isPowerOfTwo = (value: number): boolean => Number.isInteger(value) && value > 0 && (value & (value - 1)) === 0;
-
-/** Checks options; returns a plain-words reason, or null when they are usable. */
-export function checkHeapOptions(options: types.BuddyHeapOptions): string | null {
-  const size = options.size ?? 1 << 20;
-  const minimum = options.minimumBlock ?? 16;
-  if (!Number.isInteger(options.base) || options.base < 0 || options.base % 8 !== 0) return `the heap base ${String(options.base)} must be a non-negative multiple of 8`;
-  if (!isPowerOfTwo(size) || size < MINIMUM_HEAP || size > MAXIMUM_HEAP) return `the heap size ${String(size)} must be a power of two from 4 KiB to 64 MiB`;
-  if (options.base + size > 0x1_0000_0000) return 'the heap must end at or below address 0xffffffff';
-  if (!isPowerOfTwo(minimum) || minimum < 8 || minimum > size) return `the minimum block ${String(minimum)} must be a power of two from 8 bytes to the heap size`;
-  const quarantine = options.quarantine ?? 0;
-  if (!Number.isInteger(quarantine) || quarantine < 0 || quarantine > 1 << 20) return `the quarantine ${String(quarantine)} must be a whole number of frees from 0 to 1048576`;
-  const events = options.eventCapacity ?? 1024;
-  if (!Number.isInteger(events) || events < 0 || events > 1 << 24) return `the event capacity ${String(events)} must be a whole number from 0 to 16777216`;
-  return null;
-}
 
 export type CreateHeapResult = { ok: true; heap: BuddyHeap } | { ok: false; error: string };
 
-export class BuddyHeap implements HeapAllocator {
+export class BuddyHeap implements HeapAllocator, types.IntrospectableHeap {
   /** Makes a heap, or says why the options cannot make one. */
   static create(options: types.BuddyHeapOptions): CreateHeapResult {
     const problem = checkHeapOptions(options);
@@ -272,32 +256,7 @@ export class BuddyHeap implements HeapAllocator {
    * stays intact when no new block is free).
    */
   resize(address: number, size: number, site: number, callStack?: readonly number[]): types.ResizeOutcome {
-    address >>>= 0;
-    size >>>= 0;
-    if (address === 0) {
-      const fresh = this.allocate(size, site, callStack);
-      return fresh === 0 ? { kind: 'failed', address: 0 } : { kind: 'allocated', address: fresh };
-    }
-    if (this.sizeOf(address) < 0) return { kind: 'invalid', address: 0, problem: describeInvalidFree(this, address, site >>> 0, callStack ?? [], 'realloc') };
-    const leaf = (address - this.base) >>> this.minimumShift;
-    if (size === 0) {
-      this.free(address, site, callStack);
-      return { kind: 'freed', address: 0 };
-    }
-    const order = this.blockOrderAt(leaf);
-    const wanted = this.orderFor(size);
-    this.operations++;
-    if (wanted <= order) {
-      shrinkInPlace(this, leaf, order, wanted, size, site >>> 0, callStack);
-      return { kind: 'in-place', address };
-    }
-    if (wanted < this.orders && growInPlace(this, leaf, order, wanted, size, site >>> 0, callStack)) return { kind: 'in-place', address };
-    const oldRequested = this.word(leaf, FIELD_REQUESTED);
-    const moved = this.allocate(size, site, callStack);
-    if (moved === 0) return { kind: 'failed', address: 0 };
-    this.operations--;
-    this.releaseBlock(leaf, order, site >>> 0, callStack);
-    return { kind: 'moved', address: moved, from: address, copyLength: Math.min(oldRequested, size) };
+    return resizeBlock(this, address >>> 0, size >>> 0, site >>> 0, callStack);
   }
 
   // ---- where an address is ----------------------------------------------------------------

@@ -10,3 +10,4 @@ export { findLeaks, type WordReader } from './leaks.js';
 export { formatBytes, renderHeap, type RenderOptions } from './render.js';
 export { HEAP_SNAPSHOT_FORMAT, HEAP_SNAPSHOT_VERSION, restoreHeap, saveHeap, type HeapSnapshot, type RestoreHeapResult } from './snapshot.js';
 export * from './types.js';
+export * from './layout.js';

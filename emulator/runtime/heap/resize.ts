@@ -1,12 +1,43 @@
 /**
- * realloc in place: shrinking returns the block's upper halves to the free
+ * realloc: NULL and 0 as glibc, then in place: shrinking returns the block's upper halves to the free
  * lists; growing absorbs the block's buddies while the block is the lower half
  * at each level and each buddy is wholly free. The block then counts as a new
- * allocation made at the realloc call (as memcheck reports it).
+ * allocation made at the realloc call (as memcheck reports it). Otherwise the
+ * block moves: a new block is taken first (so a failure leaves the old one
+ * intact), then the old one is released.
  */
 import type { BuddyHeap } from './buddy.js';
+import { describeInvalidFree } from './facts.js';
 import { FIELD_REQUESTED } from './layout.js';
-import { EVENT_MERGE, EVENT_RESIZE, EVENT_SPLIT, NODE_ABSENT, NODE_ALLOCATED, NODE_FREE, NODE_SPLIT } from './types.js';
+import { EVENT_MERGE, EVENT_RESIZE, EVENT_SPLIT, NODE_ABSENT, NODE_ALLOCATED, NODE_FREE, NODE_SPLIT, type ResizeOutcome } from './types.js';
+
+/** BuddyHeap.resize (arguments already unsigned): see its description. */
+export function resizeBlock(heap: BuddyHeap, address: number, size: number, site: number, callStack: readonly number[] | undefined): ResizeOutcome {
+  if (address === 0) {
+    const fresh = heap.allocate(size, site, callStack);
+    return fresh === 0 ? { kind: 'failed', address: 0 } : { kind: 'allocated', address: fresh };
+  }
+  if (heap.sizeOf(address) < 0) return { kind: 'invalid', address: 0, problem: describeInvalidFree(heap, address, site, callStack ?? [], 'realloc') };
+  if (size === 0) {
+    heap.free(address, site, callStack);
+    return { kind: 'freed', address: 0 };
+  }
+  const leaf = (address - heap.base) >>> heap.minimumShift;
+  const order = heap.blockOrderAt(leaf);
+  const wanted = heap.orderFor(size);
+  heap.operations++;
+  if (wanted <= order) {
+    shrinkInPlace(heap, leaf, order, wanted, size, site, callStack);
+    return { kind: 'in-place', address };
+  }
+  if (wanted < heap.orders && growInPlace(heap, leaf, order, wanted, size, site, callStack)) return { kind: 'in-place', address };
+  const oldRequested = heap.word(leaf, FIELD_REQUESTED);
+  const moved = heap.allocate(size, site, callStack);
+  if (moved === 0) return { kind: 'failed', address: 0 };
+  heap.operations--;
+  heap.releaseBlock(leaf, order, site, callStack);
+  return { kind: 'moved', address: moved, from: address, copyLength: Math.min(oldRequested, size) };
+}
 
 /** Re-records the live block at `leaf` as a new allocation of `order` and `size`. */
 function reclaim(heap: BuddyHeap, leaf: number, oldOrder: number, order: number, size: number, site: number, callStack: readonly number[] | undefined): void {

@@ -194,3 +194,26 @@ export interface LeakEntry {
   kind: LeakKind;
   block: BlockFacts;
 }
+
+/**
+ * What the runtime, the checker and the debug session can ask of the heap
+ * beyond libc's HeapAllocator (allocate, release, sizeOf). BuddyHeap
+ * implements it; libc can test for `resize` to do realloc in place.
+ */
+export interface IntrospectableHeap {
+  readonly base: number;
+  readonly limit: number;
+  allocate(size: number, site: number, callStack?: readonly number[]): number;
+  release(address: number, site: number): string | null;
+  sizeOf(address: number): number;
+  /** calloc: count*size checked for overflow; the caller zeroes sizeOf(result) bytes. */
+  allocateArray(count: number, size: number, site: number, callStack?: readonly number[]): number;
+  /** free with the facts of a double or invalid free. */
+  free(address: number, site: number, callStack?: readonly number[]): ReleaseProblem | null;
+  /** realloc; on 'moved' the caller copies copyLength bytes from `from` to `address`. */
+  resize(address: number, size: number, site: number, callStack?: readonly number[]): ResizeOutcome;
+  /** A LOCATION_* code in O(log n) without allocating (for per-access checks). */
+  locate(address: number): number;
+  classify(address: number): AddressFacts;
+  readonly notes: readonly HeapNote[];
+}
