@@ -175,7 +175,7 @@ export function buildResult(assembler: Assembler): AssembleResult {
     .map((entry) => entry.diagnostic);
   if (assembler.errorCount > 0) return { ok: false, diagnostics };
   const sections: Section[] = [];
-  const sourceMap: SourceMapEntry[] = [];
+  const mapped: { section: SectionBuffer; address: number }[] = [];
   for (const output of assembler.outputs) {
     const bytes = new Uint8Array(output.size);
     sections.push({
@@ -185,7 +185,7 @@ export function buildResult(assembler: Assembler): AssembleResult {
       const section = assembler.sections[index];
       const address = base[section.id];
       if (!section.flags.nobits) bytes.set(section.bytes.subarray(0, section.size), address - output.address);
-      appendSourceMap(sourceMap, section, address, files);
+      mapped.push({ section, address });
     }
   }
   const symbols: ProgramSymbol[] = [];
@@ -215,9 +215,25 @@ export function buildResult(assembler: Assembler): AssembleResult {
     symbols,
     entry,
     hasStart,
-    sourceMap,
+    sourceMap: [],
     externals: assembler.externals,
     diagnostics,
   };
+  // The source map is materialised on first use (the editor re-assembles on every
+  // keystroke and rarely needs it). A getter that replaces itself with the array:
+  // JSON, structured clone and plain reads all see an ordinary property.
+  Object.defineProperty(program, 'sourceMap', {
+    configurable: true,
+    enumerable: true,
+    get(): SourceMapEntry[] {
+      const sourceMap: SourceMapEntry[] = [];
+      for (const { section, address } of mapped) appendSourceMap(sourceMap, section, address, files);
+      Object.defineProperty(program, 'sourceMap', { value: sourceMap, writable: true, configurable: true, enumerable: true });
+      return sourceMap;
+    },
+    set(value: SourceMapEntry[]) {
+      Object.defineProperty(program, 'sourceMap', { value, writable: true, configurable: true, enumerable: true });
+    },
+  });
   return { ok: true, program };
 }
