@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { GuestMemory, MachineState, MemoryLayout, ProcessIo, TrapContext } from '../../cpu/interfaces.js';
 import { ArrayMemory, latin1Bytes, latin1Text } from './memory.js';
-import { createTrapBuiltins } from './trap-adapter.js';
+import { createTrapBuiltins, createTrapLibrary } from './trap-adapter.js';
 
 /** A process as the trap driver presents it: only what the library touches is real. */
 function fakeProcess(): { context: TrapContext; output: number[]; input: { bytes: number[]; closed: boolean } } {
@@ -68,5 +68,29 @@ describe('the trap adapter', () => {
     context.machine.registers[0] = 0;
     byName.get('time')!.call(context);
     expect(context.machine.registers[0]).toBe(42);
+  });
+
+  it('buffers stdout fully when asked, flushes on exit() and drops on discard', () => {
+    const library = createTrapLibrary({ stdoutMode: 'full' });
+    const { context, output } = fakeProcess();
+    const call = (name: string): unknown => library.builtins.find((builtin) => builtin.name === name)!.call(context);
+    context.machine.registers[0] = 0x41;
+    call('putchar');
+    expect(output).toEqual([]);
+    context.machine.registers[0] = 0;
+    expect(call('exit')).toEqual({ kind: 'exit', code: 0 });
+    expect(output).toEqual([0x41]);
+    context.machine.registers[0] = 0x42;
+    call('putchar');
+    expect(Array.from(library.discard(context))).toEqual([0x42]);
+    library.flush(context);
+    expect(output).toEqual([0x41]);
+    context.machine.registers[0] = 8;
+    call('malloc');
+    const first = context.machine.registers[0];
+    library.forget(context);
+    context.machine.registers[0] = 8;
+    call('malloc');
+    expect(context.machine.registers[0]).toBe(first);
   });
 });

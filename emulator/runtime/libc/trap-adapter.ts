@@ -75,6 +75,8 @@ export interface TrapLibrary {
   discard(context: TrapContext): Uint8Array;
   /** The process's C library state (its heap, rand state, stdout buffer), created on first use. */
   contextFor(context: TrapContext): LibcContext;
+  /** Forgets a process's state (heap, rand, buffered output): for a restart that reuses its memory object. */
+  forget(context: TrapContext): void;
 }
 
 /** Maps a library outcome to what the trap driver understands. */
@@ -126,6 +128,7 @@ export function createTrapLibrary(options: LibcAdapterOptions = {}): TrapLibrary
     flush: (context) => stateFor(context).stdout.flush(),
     discard: (context) => stateFor(context).stdout.discard(),
     contextFor: (context) => stateFor(context).libc,
+    forget: (context) => void processes.delete(context.memory),
   };
 }
 
