@@ -23,10 +23,12 @@ const TEXT = 0x00010000;
 const DATA = 0x01000000;
 const DATA_SIZE = 0x00100000;
 
-export function fuzzWords(seed: number, rounds: number, wordsPerRound: number): FuzzSummary {
+/** Runs the rounds, yielding to the event loop between them (test runners keep talking to their workers). */
+export async function fuzzWords(seed: number, rounds: number, wordsPerRound: number): Promise<FuzzSummary> {
   const random = new Random(seed);
   const summary: FuzzSummary = { words: 0, completed: 0, trapped: 0, faulted: 0, invalid: 0 };
   for (let round = 0; round < rounds; round++) {
+    await new Promise((resolve) => setImmediate(resolve));
     const memory = new Memory(32 << 20);
     memory.map({ name: 'text', start: TEXT, end: TEXT + 4 * wordsPerRound, permissions: PERMISSION_READ | PERMISSION_EXECUTE });
     memory.map({ name: 'data', start: DATA, end: DATA + DATA_SIZE, permissions: PERMISSION_READ | PERMISSION_WRITE });

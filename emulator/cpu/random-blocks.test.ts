@@ -53,11 +53,12 @@ function describeBlock(output: Uint8Array, offset: number): string {
 }
 
 describe('random blocks against qemu-arm', () => {
-  it(`matches the recorded qemu-arm results for ${programs * blocksPerProgram} seeded blocks`, () => {
+  it(`matches the recorded qemu-arm results for ${programs * blocksPerProgram} seeded blocks`, async () => {
     const golden = JSON.parse(readFileSync(GOLDEN_FILE, 'utf8')) as RandomBlocksGolden;
     expect(golden.settings).toEqual(GOLDEN_SETTINGS);
     let compared = 0;
     for (let program = 0; program < programs; program++) {
+      await new Promise((resolve) => setImmediate(resolve));
       const seed = firstSeed + program;
       const generated = randomBlocksProgram(seed, blocksPerProgram, length);
       const assembled = assemble(generated.source, { file: `blocks${program}.s` });
@@ -71,10 +72,11 @@ describe('random blocks against qemu-arm', () => {
     expect(compared).toBeGreaterThanOrEqual(1000);
   }, 600_000);
 
-  it.skipIf(!hasTool(GNU_AS) || !hasTool(GNU_LD) || !hasTool(QEMU_ARM))(`runs the GNU-built blocks identically, live${missingTools(GNU_AS, GNU_LD, QEMU_ARM)}`, () => {
+  it.skipIf(!hasTool(GNU_AS) || !hasTool(GNU_LD) || !hasTool(QEMU_ARM))(`runs the GNU-built blocks identically, live${missingTools(GNU_AS, GNU_LD, QEMU_ARM)}`, async () => {
     const directory = mkdtempSync(path.join(tmpdir(), 'sherwood-blocks-'));
     let compared = 0;
     for (let program = 0; program < programs; program++) {
+      await new Promise((resolve) => setImmediate(resolve));
       const seed = firstSeed + program;
       const generated = randomBlocksProgram(seed, blocksPerProgram, length);
       const executable = build(directory, `blocks${program}`, generated.source);
