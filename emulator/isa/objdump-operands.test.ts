@@ -74,6 +74,10 @@ describe('decoded operands match objdump', () => {
     const mismatches: string[] = [];
     for (const item of cases) {
       const decoded = decodeWord(parseInt(item.word ?? '0', 16) >>> 0, item.address);
+      if (item.objdump?.includes('<UNDEFINED>')) {
+        if (decoded) mismatches.push(`${item.word}: objdump says UNDEFINED, the table decodes ${decoded.mnemonic}`);
+        continue;
+      }
       const ours = decoded ? render(decoded) : '(undecoded)';
       const theirs = plain(item.objdump ?? '');
       if (ours !== theirs) mismatches.push(`${item.word}: ours '${ours}' objdump '${theirs}'`);

@@ -271,17 +271,18 @@ function trapRow(name: 'bkpt' | 'udf'): InstructionRow {
     doc: name === 'bkpt' ? 'Breakpoint: stop here (the debugger takes over).' : 'Permanently undefined: raise an undefined-instruction fault.',
     bits,
     mask: 0x0ff0_00f0,
-    // Only the AL condition is defined (others are UNPREDICTABLE).
+    // Only the AL condition is defined (others are UNPREDICTABLE; objdump shows them as UNDEFINED).
     owns: (word) => word >>> 28 === 0xe,
     accepts(instruction) {
       const { operands } = instruction;
       return operands.length === 0 || (operands.length === 1 && immediateOrAddress(operands[0]));
     },
     encode(instruction) {
-      if (instruction.condition !== 'al') return cannotBeConditional(name);
+      // GNU `as` refuses a conditional BKPT but emits a conditional UDF (objdump calls it UNDEFINED).
+      if (name === 'bkpt' && instruction.condition !== 'al') return cannotBeConditional(name);
       const value = checkRange(valueOf(instruction.operands[0]), 0, 0xffff, 0, `${name} number`);
       if (typeof value !== 'number') return value;
-      return encoded(0xe000_0000 | bits | ((value & 0xfff0) << 4) | (value & 15));
+      return encoded(conditionBits(instruction.condition) | bits | ((value & 0xfff0) << 4) | (value & 15));
     },
     decode(word) {
       return instruction(name, word, false, [immediateOperand(((word >>> 4) & 0xfff0) | (word & 15))]);

@@ -305,6 +305,8 @@ export function generateCases(seed = 0x5eed): GoldenCase[] {
   add('bkpt', []);
   add('udf', []);
   add('bkptne', []);
+  add('udfle', [immediate(1024)]);
+  add('udfne', []);
   for (const name of ['dmb', 'dsb', 'isb']) {
     add(name, []);
     for (const option of [15, 14, 11, 10, 3, 7, 0, 4, 16]) add(name, [immediate(option)]);
