@@ -27,14 +27,28 @@ export interface EncodeFailure {
 
 export type Encoded = { ok: true; word: number } | EncodeFailure;
 
+/**
+ * Reused for every call (this runs once per instruction, on every keystroke):
+ * the table reads them synchronously and keeps no reference. A success is
+ * returned in the shared SUCCESS object, to be read at once by the caller.
+ */
+const instruction: Instruction = { mnemonic: '', condition: 'al', setFlags: false, operands: [] };
+const context = { address: 0 };
+const SUCCESS = { ok: true as const, word: 0 };
+
 function tryReadings(readings: readonly ParsedMnemonic[], operands: Operand[], address: number): Encoded {
   let failure: EncodeFailure | undefined;
+  context.address = address;
+  instruction.operands = operands;
   for (const reading of readings) {
-    const instruction: Instruction = {
-      mnemonic: reading.mnemonic, condition: reading.condition, setFlags: reading.setFlags, operands,
-    };
-    const result = encodeInstruction(instruction, { address });
-    if (result.ok) return { ok: true, word: result.word };
+    instruction.mnemonic = reading.mnemonic;
+    instruction.condition = reading.condition;
+    instruction.setFlags = reading.setFlags;
+    const result = encodeInstruction(instruction, context);
+    if (result.ok) {
+      SUCCESS.word = result.word;
+      return SUCCESS;
+    }
     const error = result.error;
     const candidate: EncodeFailure = { ok: false, message: error.message, hint: error.hint, operandIndex: error.operandIndex };
     // Prefer a row's own complaint (a range error) over "no row takes these operands".
@@ -51,7 +65,10 @@ function tryReadings(readings: readonly ParsedMnemonic[], operands: Operand[], a
  */
 export function encodeWith(readings: readonly ParsedMnemonic[], operands: Operand[], address: number): Encoded {
   const result = tryReadings(readings, operands, address);
-  if (result.ok || !operands.some((operand) => operand.kind === 'address')) return result;
+  if (result.ok) return result;
+  let hasAddress = false;
+  for (const operand of operands) if (operand.kind === 'address') hasAddress = true;
+  if (!hasAddress) return result;
   const retried = operands.map((operand): Operand => (operand.kind === 'address' ? { kind: 'immediate', value: operand.value } : operand));
   const second = tryReadings(readings, retried, address);
   return second.ok ? second : result;

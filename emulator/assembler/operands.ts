@@ -124,9 +124,9 @@ export class OperandParser {
   parse(out: Operand[]): boolean {
     const lexer = this.lexer;
     this.deferred = false;
-    this.starts.length = 0;
+    if (this.starts.length > 0) this.starts.length = 0;
     this.literalStart = -1;
-    out.length = 0;
+    if (out.length > 0) out.length = 0;
     if (!lexer.skipSpaces()) return true;
     for (;;) {
       lexer.skipSpaces();
