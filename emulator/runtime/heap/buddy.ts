@@ -111,10 +111,6 @@ export class BuddyHeap implements HeapAllocator, types.IntrospectableHeap {
     this.freeHead = new Int32Array(this.orders).fill(-1);
     this.records = new Int32Array(this.leaves * RECORD_WORDS);
     this.words = new Uint32Array(this.records.buffer);
-    for (let base = 0; base < this.records.length; base += RECORD_WORDS) {
-      this.records[base + FIELD_ORDER] = -1;
-      this.records[base + FIELD_FREED_ORDER] = -1;
-    }
     this.quarantineCapacity = options.quarantine ?? 0;
     this.quarantineLeaves = new Int32Array(this.quarantineCapacity);
     this.quarantineOrders = new Int8Array(this.quarantineCapacity);
@@ -129,12 +125,12 @@ export class BuddyHeap implements HeapAllocator, types.IntrospectableHeap {
 
   /** Order of the live block starting at `leaf`, or -1. */
   blockOrderAt(leaf: number): number {
-    return this.records[leaf * RECORD_WORDS + FIELD_ORDER];
+    return this.records[leaf * RECORD_WORDS + FIELD_ORDER] - 1;
   }
 
   /** Order of the last block freed starting at `leaf`, or -1. */
   freedOrderAt(leaf: number): number {
-    return this.records[leaf * RECORD_WORDS + FIELD_FREED_ORDER];
+    return this.records[leaf * RECORD_WORDS + FIELD_FREED_ORDER] - 1;
   }
 
   /** One unsigned word of a leaf's record (layout.ts FIELD_*). */
@@ -223,7 +219,7 @@ export class BuddyHeap implements HeapAllocator, types.IntrospectableHeap {
     const offset = address - this.base;
     if (offset >= 0 && offset < this.size && (offset & (this.minimumBlock - 1)) === 0) {
       const leaf = offset >>> this.minimumShift;
-      const order = this.records[leaf * RECORD_WORDS + FIELD_ORDER];
+      const order = this.records[leaf * RECORD_WORDS + FIELD_ORDER] - 1;
       if (order >= 0) {
         this.operations++;
         this.releaseBlock(leaf, order, site >>> 0, callStack);
@@ -238,7 +234,7 @@ export class BuddyHeap implements HeapAllocator, types.IntrospectableHeap {
     const offset = (address >>> 0) - this.base;
     if (offset < 0 || offset >= this.size || (offset & (this.minimumBlock - 1)) !== 0) return -1;
     const base = (offset >>> this.minimumShift) * RECORD_WORDS;
-    return this.records[base + FIELD_ORDER] >= 0 ? this.words[base + FIELD_REQUESTED] : -1;
+    return this.records[base + FIELD_ORDER] !== 0 ? this.words[base + FIELD_REQUESTED] : -1;
   }
 
   /** The bytes in the live block at `address` (its full 2^k size), or -1. */
@@ -280,7 +276,7 @@ export class BuddyHeap implements HeapAllocator, types.IntrospectableHeap {
   claim(leaf: number, order: number, size: number, site: number, callStack: readonly number[] | undefined): void {
     const base = leaf * RECORD_WORDS;
     const words = this.words;
-    words[base + FIELD_ORDER] = order;
+    words[base + FIELD_ORDER] = order + 1;
     words[base + FIELD_REQUESTED] = size;
     words[base + FIELD_SEQUENCE] = ++this.allocations;
     words[base + FIELD_SITE] = site;
@@ -299,11 +295,11 @@ export class BuddyHeap implements HeapAllocator, types.IntrospectableHeap {
     const base = leaf * RECORD_WORDS;
     const words = this.words;
     const requested = words[base + FIELD_REQUESTED];
-    words[base + FIELD_ORDER] = -1;
+    words[base + FIELD_ORDER] = 0;
     this.liveBlocks--;
     this.bytesRequested -= requested;
     this.bytesInBlocks -= blockSize;
-    words[base + FIELD_FREED_ORDER] = order;
+    words[base + FIELD_FREED_ORDER] = order + 1;
     words[base + FIELD_FREED_SEQUENCE] = ++this.frees;
     words[base + FIELD_FREED_SITE] = site;
     words[base + FIELD_FREED_REQUESTED] = requested;

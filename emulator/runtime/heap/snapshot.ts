@@ -195,7 +195,7 @@ function rebuild(input: unknown, hooks: Pick<types.BuddyHeapOptions, 'step' | 'r
     const size = count(requested, `${what}'s requested size`, heap.size);
     if (heap.orderFor(size) !== checkedOrder) throw new Invalid(`${what}: a ${size}-byte request does not take a block of order ${checkedOrder}`);
     carve(heap, leaf, checkedOrder, NODE_ALLOCATED, what);
-    heap.setWord(leaf, layout.FIELD_ORDER, checkedOrder);
+    heap.setWord(leaf, layout.FIELD_ORDER, checkedOrder + 1);
     heap.setWord(leaf, layout.FIELD_REQUESTED, size);
     heap.setWord(leaf, layout.FIELD_SEQUENCE, count(sequence, `${what}'s sequence`, heap.allocations));
     heap.setWord(leaf, layout.FIELD_SITE, count(site, `${what}'s site`, 0xffffffff));
@@ -211,7 +211,7 @@ function rebuild(input: unknown, hooks: Pick<types.BuddyHeapOptions, 'step' | 'r
     const [address, order, freeSequence, freeSite, requested, allocationSequence, allocationSite, freeStack, allocationStack] = tuple(item, 9, what);
     const [leaf, checkedOrder] = blockLeaf(heap, address, order, what);
     if (heap.freedOrderAt(leaf) >= 0) throw new Invalid(`${what} repeats the address ${String(address)}`);
-    heap.setWord(leaf, layout.FIELD_FREED_ORDER, checkedOrder);
+    heap.setWord(leaf, layout.FIELD_FREED_ORDER, checkedOrder + 1);
     heap.setWord(leaf, layout.FIELD_FREED_SEQUENCE, count(freeSequence, `${what}'s free sequence`, heap.frees));
     heap.setWord(leaf, layout.FIELD_FREED_SITE, count(freeSite, `${what}'s free site`, 0xffffffff));
     heap.setWord(leaf, layout.FIELD_FREED_REQUESTED, count(requested, `${what}'s requested size`, heap.minimumBlock << checkedOrder));
