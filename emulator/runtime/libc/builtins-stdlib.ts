@@ -5,7 +5,7 @@
  */
 import { RETURNED, type BuiltinOutcome, type LibcContext } from './context.js';
 import { memoryFault, writeInteger } from './memory.js';
-import { abs, atoi, isFault, memmove, memset, strtol, type LibcResult } from './strings.js';
+import { abs, atoi, isFault, memmove, memset, strlen, strtol, type LibcResult } from './strings.js';
 
 /** Turns a string-function result into r0 or a fault. */
 export function finish(context: LibcContext, result: LibcResult): BuiltinOutcome {
@@ -56,6 +56,17 @@ export function realloc(context: LibcContext): BuiltinOutcome {
   if (isFault(copied)) return { kind: 'fault', fault: copied };
   const problem = context.heap.release(address, site);
   return problem === null ? context.returnValue(moved) : heapError(problem);
+}
+
+/** strdup: a heap copy of the string, or NULL when the heap is full. */
+export function strdup(context: LibcContext): BuiltinOutcome {
+  const source = context.argument(0);
+  const length = strlen(context.memory, source);
+  if (isFault(length)) return { kind: 'fault', fault: memoryFault('strdup', 'read', length.address) };
+  const copy = context.heap.allocate(length + 1, context.returnAddress);
+  if (copy === 0) return context.returnValue(0);
+  const copied = memmove(context.memory, copy, source, length + 1, 'strdup');
+  return isFault(copied) ? { kind: 'fault', fault: copied } : context.returnValue(copy);
 }
 
 export function exit(context: LibcContext): BuiltinOutcome {

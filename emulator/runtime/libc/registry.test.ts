@@ -275,6 +275,14 @@ describe('<stdlib.h> and <string.h> values as glibc 2.36 gives them', () => {
     expect(machine.readString(machine.r0)).toBe('stack');
     machine.call('strstr', 'haystack', 'xyz');
     expect(machine.r0).toBe(0);
+    machine.call('memchr', 'abcdef', 100, 6);
+    expect(machine.readString(machine.r0)).toBe('def');
+    machine.call('memchr', 'abcdef', 100, 3);
+    expect(machine.r0).toBe(0);
+    machine.call('strdup', 'copy me');
+    expect(machine.r0).toBe(HEAP_BASE);
+    expect(machine.readString(machine.r0)).toBe('copy me');
+    expect(machine.heap.sizeOf(HEAP_BASE)).toBe(8);
   });
 
   it('divides like the EABI helpers, with SIGFPE on division by zero', () => {

@@ -113,6 +113,7 @@ const ENTRIES: BuiltinFunction[] = [
   define('void free(void *block)', 'Returns a block from malloc, calloc or realloc to the heap.', stdlib.free, heap),
   define('void *calloc(size_t count, size_t size)', 'Allocates count*size bytes set to zero; returns the block, or NULL.', stdlib.calloc, heap),
   define('void *realloc(void *block, size_t size)', 'Resizes a block (moving it if needed, keeping its bytes); returns the new block, or NULL.', stdlib.realloc, heap),
+  define('char *strdup(const char *text)', 'A copy of text in a new heap block (free it later); NULL when the heap is full.', stdlib.strdup, heap),
   define('noreturn void exit(int status)', 'Ends the program with status (stdout is flushed).', stdlib.exit),
   define('noreturn void abort(void)', 'Ends the program at once with SIGABRT.', stdlib.abort),
   define('int atoi(const char *text)', 'The decimal number at the start of text (after spaces), or 0.', stdlib.atoiCall),
@@ -137,6 +138,7 @@ const ENTRIES: BuiltinFunction[] = [
   define('void *memcpy(void *destination, const void *source, size_t count)', 'Copies count bytes; returns destination.', (context) => finish(context, strings.memcpy(context.memory, a(context, 0), a(context, 1), a(context, 2)))),
   define('void *memmove(void *destination, const void *source, size_t count)', 'Copies count bytes, correct even when the areas overlap; returns destination.', (context) => finish(context, strings.memmove(context.memory, a(context, 0), a(context, 1), a(context, 2)))),
   define('void *memset(void *destination, int value, size_t count)', 'Sets count bytes to value; returns destination.', (context) => finish(context, strings.memset(context.memory, a(context, 0), a(context, 1), a(context, 2)))),
+  define('void *memchr(const void *area, int character, size_t count)', 'The first byte equal to character among count bytes, or NULL.', (context) => finish(context, strings.memchr(context.memory, a(context, 0), a(context, 1), a(context, 2)))),
   define('int memcmp(const void *first, const void *second, size_t count)', 'Compares count bytes: negative, 0 or positive.', (context) => finish(context, strings.memcmp(context.memory, a(context, 0), a(context, 1), a(context, 2)))),
   // <ctype.h>
   ...(Object.keys(strings.ctype) as (keyof typeof strings.ctype)[]).map((name) =>

@@ -133,6 +133,18 @@ export function strstr(memory: LibcMemory, haystack: number, needle: number): Li
   }
 }
 
+/** The address of the first `character` in `count` bytes, or 0. */
+export function memchr(memory: LibcMemory, address: number, character: number, count: number): LibcResult {
+  const wanted = character & 0xff;
+  count >>>= 0;
+  for (let index = 0; index < count; index++) {
+    const byte = memory.readByte((address + index) >>> 0);
+    if (byte < 0) return memoryFault('memchr', 'read', address + index);
+    if (byte === wanted) return (address + index) >>> 0;
+  }
+  return 0;
+}
+
 /** memcpy and memmove: both copy as if through a temporary, so overlapping copies are safe. Returns `destination`. */
 export function memmove(memory: LibcMemory, destination: number, source: number, count: number, name = 'memmove'): LibcResult {
   count >>>= 0;
