@@ -271,8 +271,10 @@ function trapRow(name: 'bkpt' | 'udf'): InstructionRow {
     doc: name === 'bkpt' ? 'Breakpoint: stop here (the debugger takes over).' : 'Permanently undefined: raise an undefined-instruction fault.',
     bits,
     mask: 0x0ff0_00f0,
-    // Only the AL condition is defined (others are UNPREDICTABLE; objdump shows them as UNDEFINED).
-    owns: (word) => word >>> 28 === 0xe,
+    // BKPT is defined only with AL (objdump shows others as UNDEFINED, and `as` refuses them).
+    // A conditional UDF is what `as` emits for `udfle #n`: it decodes as written, so that
+    // disassembly reassembles to the same word (objdump calls it UNDEFINED).
+    owns: name === 'bkpt' ? (word) => word >>> 28 === 0xe : undefined,
     accepts(instruction) {
       const { operands } = instruction;
       return operands.length === 0 || (operands.length === 1 && immediateOrAddress(operands[0]));

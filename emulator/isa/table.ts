@@ -10,9 +10,10 @@
  *   signed offset (as ADR). What `as` warns about comes back as `warning`.
  * - Decoding gives what objdump prints: mov-with-shift as lsl/lsr/asr/ror/rrx,
  *   adr as add/sub rd, pc, #n, swi as svc, dmb/dsb option 15 with no operand
- *   (others as `#n`, names in system.ts). One alias differs: objdump prints
- *   e1a00000 as `nop @ (mov r0, r0)`; the table keeps `mov r0, r0` so the word
- *   reassembles to itself.
+ *   (others as `#n`, names in system.ts). Two aliases differ: objdump prints
+ *   e1a00000 as `nop @ (mov r0, r0)` and a conditional UDF as `<UNDEFINED>`;
+ *   the table decodes `mov r0, r0` and `udfle #n` so the word reassembles to
+ *   itself.
  * - The table reads operands as `.syntax divided` does where the two differ
  *   (`add r0, r1, lsl #2` = `add r0, r0, r1, lsl #2`); unified syntax rejects
  *   that shorthand, which is the assembler's call.
