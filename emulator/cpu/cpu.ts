@@ -177,7 +177,8 @@ export class Cpu implements MachineState, InstructionSource {
       if (pc < this.codeBase || pc >= this.codeEnd || (pc & 3) !== 0) return this.fetchFault(pc);
       if (this.breakpointSlots[slot] !== 0 && !first) return RUN_BREAKPOINT;
       first = false;
-      const remaining = end - this.steps;
+      // A small integer: a large double would be boxed on every block call.
+      const remaining = Math.min(end - this.steps, 0x3fffffff) | 0;
       let block = this.blocks[slot];
       if (block === undefined && remaining > 1) block = this.compile(slot, pc);
       if (block === undefined || this.blockLengths[slot] > remaining) {
