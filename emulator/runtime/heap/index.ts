@@ -5,7 +5,7 @@
  */
 export { BuddyHeap, checkHeapOptions, type CreateHeapResult } from './buddy.js';
 export { classifyAddress, describeInvalidFree, formatSite, type Location } from './facts.js';
-export { heapFreeLists, heapLiveBlocks, heapNodes, heapStatistics } from './inspect.js';
+export { heapEvents, heapFreeLists, heapLiveBlocks, heapNodes, heapStatistics } from './inspect.js';
 export { findLeaks, type WordReader } from './leaks.js';
 export { formatBytes, renderHeap, type RenderOptions } from './render.js';
 export { HEAP_SNAPSHOT_FORMAT, HEAP_SNAPSHOT_VERSION, restoreHeap, saveHeap, type HeapSnapshot, type RestoreHeapResult } from './snapshot.js';

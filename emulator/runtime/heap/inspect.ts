@@ -81,6 +81,11 @@ export function liveBlockLeaves(heap: BuddyHeap): number[] {
   return result;
 }
 
+/** The kept events, oldest first, with source lines from the heap's resolver. */
+export function heapEvents(heap: BuddyHeap): types.HeapEvent[] {
+  return heap.events.entries(heap.resolveSite);
+}
+
 export function heapStatistics(heap: BuddyHeap): types.HeapStatistics {
   const totalFree = heap.size - heap.bytesInBlocks - heap.quarantinedBytes;
   const largestFreeBlock = heap.nonEmptyOrders === 0 ? 0 : heap.minimumBlock << (31 - Math.clz32(heap.nonEmptyOrders));
