@@ -53,6 +53,26 @@ function wideLiteral(assembler: Assembler): boolean {
   return true;
 }
 
+/** One value of .byte/.word/...: written now when known, else left to pass 2. */
+function dataValue(assembler: Assembler, size: number, expressionStart: number): boolean {
+  const section = assembler.section;
+  const value = assembler.value;
+  if (!assembler.evaluate(value)) return false;
+  const expressionEnd = assembler.lexer.pos;
+  const offset = section.reserve(size);
+  if (value.section === ABSOLUTE) {
+    if (section.flags.nobits && value.value !== 0) nonZeroInBss(assembler, expressionStart, expressionEnd);
+    checkFits(assembler, value.value, size, expressionStart, expressionEnd);
+    section.writeValue(offset, size, value.value);
+    return true;
+  }
+  if (section.flags.nobits) nonZeroInBss(assembler, expressionStart, expressionEnd);
+  const record = assembler.pendingRecord(PENDING_DATA, expressionStart, expressionEnd, size);
+  record.offset = offset;
+  assembler.pending.push(record);
+  return true;
+}
+
 export function dataValues(assembler: Assembler, name: string, start: number): void {
   const size = DATA_SIZES[name];
   const lexer = assembler.lexer;
@@ -60,27 +80,13 @@ export function dataValues(assembler: Assembler, name: string, start: number): v
   const reader = assembler.reader;
   const first = section.size;
   if (lexer.skipSpaces()) {
-    const value = assembler.value;
     for (;;) {
       lexer.skipSpaces();
       const expressionStart = lexer.pos;
       if (size === 8 && wideLiteral(assembler)) {
-        const offset = section.reserve(8);
-        section.writeValue(offset, 8, wideLow, wideHigh);
-      } else {
-      if (!assembler.evaluate(value)) return;
-      const expressionEnd = lexer.pos;
-      const offset = section.reserve(size);
-      if (value.section === ABSOLUTE) {
-        if (section.flags.nobits && value.value !== 0) nonZeroInBss(assembler, expressionStart, expressionEnd);
-        checkFits(assembler, value.value, size, expressionStart, expressionEnd);
-        section.writeValue(offset, size, value.value);
-      } else {
-        if (section.flags.nobits) nonZeroInBss(assembler, expressionStart, expressionEnd);
-        const record = assembler.pendingRecord(PENDING_DATA, expressionStart, expressionEnd, size);
-        record.offset = offset;
-        assembler.pending.push(record);
-      }
+        section.writeValue(section.reserve(8), 8, wideLow, wideHigh);
+      } else if (!dataValue(assembler, size, expressionStart)) {
+        return;
       }
       const code = lexer.peekCode();
       if (code === -1) break;
