@@ -226,7 +226,8 @@ export class Memory implements GuestMemory {
   }
 
   readBytes(address: number, length: number): BytesResult {
-    const out = new Uint8Array(Math.max(0, length));
+    if (!(length <= this.limit)) return { ok: false, fault: this.describe(address >>> 0, 1, 'read', 'limit') };
+    const out = new Uint8Array(Math.max(0, Math.floor(length)));
     for (let index = 0; index < out.length; index++) {
       const target = (address + index) >>> 0;
       if (!this.permits(target, 1, 'read')) return { ok: false, fault: this.describe(target, 1, 'read') };

@@ -10,7 +10,7 @@
  */
 import type { Program, SourcePosition } from '../assembler/program';
 import { Cpu, PC, RUN_BREAKPOINT, RUN_BUDGET, RUN_FAULT, RUN_RETURNED, RUN_TRAP, RUN_WATCH, SP } from '../cpu/cpu';
-import type { CpuFault, MemoryFault, TrapContext, TrapHandler } from '../cpu/interfaces';
+import type { CpuFault, MemoryFault, TrapContext, TrapHandler, TrapOutcome } from '../cpu/interfaces';
 import type { Memory, WatchRange } from '../cpu/memory';
 import { loadProgram, STARTUP_SYMBOL, type LoadedProcess, type LoadOptions } from '../runtime/loader';
 import { createTrapHandler, LinuxSyscalls } from '../runtime/syscalls';
@@ -276,7 +276,13 @@ export class Session {
         case RUN_BUDGET:
           return { kind: 'budget' };
         case RUN_TRAP: {
-          const outcome = this.handler.supervisorCall(cpu.trapImmediate, this.trapContext);
+          let outcome: TrapOutcome;
+          try {
+            outcome = this.handler.supervisorCall(cpu.trapImmediate, this.trapContext);
+          } catch (error) {
+            // A bug in a system call or C function must not escape as a host exception.
+            outcome = { kind: 'fault', message: `internal error in the runtime: ${error instanceof Error ? error.message : String(error)}` };
+          }
           if (outcome.kind === 'continue') continue;
           if (outcome.kind === 'exit') return this.exit(outcome.code);
           if (outcome.kind === 'wait-for-input') {

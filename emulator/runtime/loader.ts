@@ -78,7 +78,12 @@ export function loadProgram(program: Program, options: LoadOptions = {}): LoadRe
   const builtins = options.builtins ?? [];
   const startupAddress = builtinAddress(builtins.length);
   if (startupAddress + STARTUP_SIZE > BUILTIN_LIMIT) return { ok: false, error: `too many built-in functions (${builtins.length})` };
-  const memory = new Memory(options.memoryLimit ?? DEFAULT_MEMORY_LIMIT);
+  let memory: Memory;
+  try {
+    memory = new Memory(options.memoryLimit ?? DEFAULT_MEMORY_LIMIT);
+  } catch (error) {
+    return { ok: false, error: `cannot reserve the program's memory: ${error instanceof Error ? error.message : String(error)}` };
+  }
   const sections = program.sections.filter((section) => section.flags.alloc && section.size > 0).sort((a, b) => a.address - b.address);
   for (const section of sections) {
     if (section.address < BUILTIN_LIMIT || section.address + section.size > 0x80000000) {
