@@ -194,3 +194,40 @@ describe('BuddyHeap realloc', () => {
     expect(heap.sizeOf(b)).toBe(128);
   });
 });
+
+describe('BuddyHeap with hostile arguments', () => {
+  it('never throws and stays consistent', () => {
+    const heap = make({ quarantine: 3 });
+    const values = [NaN, -1, -16, 0, 1, 7, 8, 0.5, 1e20, -1e20, Infinity, -Infinity, 0xffffffff, 0x100000000, BASE, BASE + 8, BASE + 16, BASE + 4095, BASE + 4096];
+    let state = 7;
+    const pick = (): number => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+      return values[state % values.length];
+    };
+    for (let round = 0; round < 5000; round++) {
+      switch (round % 6) {
+        case 0:
+          heap.allocate(pick(), pick());
+          break;
+        case 1:
+          heap.allocateArray(pick(), pick(), pick());
+          break;
+        case 2:
+          heap.free(pick(), pick());
+          break;
+        case 3:
+          heap.resize(pick(), pick(), pick());
+          break;
+        case 4:
+          heap.classify(pick());
+          heap.locate(pick());
+          break;
+        default:
+          heap.release(pick(), pick());
+      }
+      expect(checkInvariants(heap)).toBeNull();
+    }
+    expect(BuddyHeap.create(null as unknown as BuddyHeapOptions)).toEqual({ ok: false, error: 'the heap options must be an object' });
+    expect(BuddyHeap.create({ base: BASE, step: 5 as unknown as () => number }).ok).toBe(false);
+  });
+});

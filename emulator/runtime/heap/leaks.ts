@@ -22,7 +22,7 @@ const INDIRECT = 3;
 const DEFINITE = 4;
 const KIND_NAMES: readonly LeakKind[] = ['definitely-lost', 'still-reachable', 'possibly-lost', 'indirectly-lost', 'definitely-lost'];
 
-/** Reads the 32-bit guest word at an address (return 0 when it cannot be read). */
+/** Reads the 32-bit guest word at an address (0, or a throw, when it cannot be read). */
 export type WordReader = (address: number) => number;
 
 class Scanner {
@@ -53,7 +53,12 @@ class Scanner {
     const start = this.heap.addressOf(leaf);
     const end = start + this.heap.word(leaf, FIELD_REQUESTED);
     for (let address = start; address + 4 <= end; address += 4) {
-      const word = Number(this.readWord(address)) >>> 0;
+      let word = 0;
+      try {
+        word = Number(this.readWord(address)) >>> 0;
+      } catch {
+        word = 0; // an unreadable word holds no pointer
+      }
       visit(word);
     }
   }

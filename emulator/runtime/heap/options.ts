@@ -8,6 +8,9 @@ const isPowerOfTwo = (value: number): boolean => Number.isInteger(value) && valu
 
 /** Checks options; returns a plain-words reason, or null when they are usable. */
 export function checkHeapOptions(options: BuddyHeapOptions): string | null {
+  if (typeof options !== 'object' || options === null) return 'the heap options must be an object';
+  if (options.step !== undefined && typeof options.step !== 'function') return 'the step option must be a function returning the step number';
+  if (options.resolveSite !== undefined && typeof options.resolveSite !== 'function') return 'the resolveSite option must be a function';
   const size = options.size ?? 1 << 20;
   const minimum = options.minimumBlock ?? 16;
   if (!Number.isInteger(options.base) || options.base < 0 || options.base % 8 !== 0) return `the heap base ${String(options.base)} must be a non-negative multiple of 8`;
