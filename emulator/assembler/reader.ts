@@ -73,6 +73,10 @@ export function blankBlockComments(text: string): string {
   return parts.join('');
 }
 
+/** Characters the statement splitter must look at: newline ; @ / " ' */
+const SPECIAL = new Uint8Array(128);
+for (const code of [10, 59, 64, 47, 34, 39]) SPECIAL[code] = 1;
+
 export class SourceReader {
   files: string[] = [];
   frames: Frame[] = [];
@@ -144,6 +148,10 @@ export class SourceReader {
       let next = -1;
       while (index < length) {
         const code = text.charCodeAt(index);
+        if (code >= 128 || SPECIAL[code] === 0) {
+          index++;
+          continue;
+        }
         if (code === 10) {
           end = index;
           next = index + 1;
