@@ -1,2 +1,0 @@
-import { runCommand } from './run-command';
-process.exitCode = await runCommand(process.argv.slice(2));
