@@ -4,6 +4,7 @@
  * (address classification, double/invalid free, leaks) and snapshots.
  */
 export { BuddyHeap, checkHeapOptions, type CreateHeapResult } from './buddy.js';
+export { parseByteSize, type ByteSizeResult } from './options.js';
 export { classifyAddress, describeInvalidFree, formatSite, type Location } from './facts.js';
 export { heapEvents, heapFreeLists, heapLiveBlocks, heapNodes, heapStatistics } from './inspect.js';
 export { findLeaks, type WordReader } from './leaks.js';

@@ -23,3 +23,16 @@ export function checkHeapOptions(options: BuddyHeapOptions): string | null {
   if (!Number.isInteger(events) || events < 0 || events > 1 << 24) return `the event capacity ${String(events)} must be a whole number from 0 to 16777216`;
   return null;
 }
+
+export type ByteSizeResult = { ok: true; bytes: number } | { ok: false; error: string };
+
+/** Reads a size as the CLI flags give it (`--heap-size 64K`, `--min-block 32`): bytes, or K/KiB/KB and M/MiB/MB (powers of 1024). */
+export function parseByteSize(text: string): ByteSizeResult {
+  const match = /^\s*(\d+)\s*(k|kb|kib|m|mb|mib|b)?\s*$/i.exec(String(text));
+  if (!match) return { ok: false, error: `"${String(text)}" is not a size; write bytes, or a number with K or M (e.g. 64K, 1M)` };
+  const unit = (match[2] ?? 'b').toLowerCase();
+  const scale = unit.startsWith('m') ? 1 << 20 : unit.startsWith('k') ? 1024 : 1;
+  const bytes = Number(match[1]) * scale;
+  if (!Number.isSafeInteger(bytes)) return { ok: false, error: `"${text}" is too large` };
+  return { ok: true, bytes };
+}

@@ -179,6 +179,6 @@ describe('BuddyHeap against the reference model', () => {
   for (const configuration of configurations)
     for (const seed of [1, 2, 3, 2024])
       it(`size ${configuration.size}, minimum block ${configuration.minimumBlock}, quarantine ${configuration.quarantine}, seed ${seed}`, () => {
-        run(configuration, seed, 3000);
+        run(configuration, seed, 6000);
       });
 });
