@@ -129,6 +129,20 @@ describe('BuddyHeap malloc and free', () => {
     expect(heap.classify(b)).toMatchObject({ kind: 'live', offset: 0, block: { address: b, requested: 16 } });
   });
 
+  it('checks whole accesses against the requested size', () => {
+    const heap = make();
+    const a = heap.allocate(18, 1);
+    expect(heap.checkAccess(a, 4)).toBe(LOCATION_LIVE);
+    expect(heap.checkAccess(a + 14, 4)).toBe(LOCATION_LIVE);
+    expect(heap.checkAccess(a + 16, 4)).toBe(LOCATION_SLACK);
+    expect(heap.lastLocation).toEqual({ leaf: 0, order: 1, offset: 16 });
+    expect(heap.checkAccess(a + 18, 1)).toBe(LOCATION_SLACK);
+    expect(heap.checkAccess(a - 4, 4)).toBe(LOCATION_OUTSIDE);
+    expect(heap.checkAccess(a + 64, 4)).toBe(LOCATION_UNALLOCATED);
+    heap.free(a, 2);
+    expect(heap.checkAccess(a + 8, 4)).toBe(LOCATION_FREED);
+  });
+
   it('keeps freed blocks out of reuse while quarantined, then releases them', () => {
     const heap = make({ quarantine: 2 });
     const a = heap.allocate(16, 0);

@@ -17,7 +17,7 @@
  */
 import type { HeapAllocator } from '../libc/simple-heap.js';
 import { HeapEventLog } from './events.js';
-import { classifyAddress, describeInvalidFree, locateAddress, type Location } from './facts.js';
+import { checkAccessRange, classifyAddress, describeInvalidFree, locateAddress, type Location } from './facts.js';
 import * as layout from './layout.js';
 import { checkHeapOptions } from './options.js';
 import { resizeBlock } from './resize.js';
@@ -260,6 +260,11 @@ export class BuddyHeap implements HeapAllocator, types.IntrospectableHeap {
   /** A LOCATION_* code for one address in O(log n), allocating nothing; `lastLocation` then names the block. */
   locate(address: number): number {
     return locateAddress(this, address >>> 0, this.lastLocation);
+  }
+
+  /** One load or store of `size` bytes: LOCATION_LIVE when all of it is inside one live block's requested bytes, else the problem's code (see facts.ts); `lastLocation` names the block. */
+  checkAccess(address: number, size: number): number {
+    return checkAccessRange(this, address >>> 0, size >>> 0, this.lastLocation);
   }
 
   /** The block `locate` found: its first leaf and order (-1 when none), and the offset into it. */

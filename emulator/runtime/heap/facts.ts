@@ -64,6 +64,18 @@ export function locateAddress(heap: BuddyHeap, address: number, out: Location): 
   return LOCATION_FREED;
 }
 
+/**
+ * The check for one load or store of `size` bytes: LOCATION_LIVE when every byte is inside
+ * one live block's requested bytes; otherwise the code of the problem (OUTSIDE, FREED,
+ * UNALLOCATED for the first byte; SLACK when the first byte is in a block but the access
+ * runs past its requested size), with `out` naming the block of the first byte.
+ */
+export function checkAccessRange(heap: BuddyHeap, address: number, size: number, out: Location): number {
+  const code = locateAddress(heap, address, out);
+  if (code !== LOCATION_LIVE) return code;
+  return out.offset + size <= heap.word(out.leaf, layout.FIELD_REQUESTED) ? LOCATION_LIVE : LOCATION_SLACK;
+}
+
 export function siteOf(heap: BuddyHeap, pc: number, callStack: readonly number[] | undefined): types.HeapSite {
   return { pc, line: heap.resolveSite && pc !== 0 ? heap.resolveSite(pc) : null, callStack: callStack ?? [] };
 }

@@ -214,6 +214,8 @@ export interface IntrospectableHeap {
   resize(address: number, size: number, site: number, callStack?: readonly number[]): ResizeOutcome;
   /** A LOCATION_* code in O(log n) without allocating (for per-access checks). */
   locate(address: number): number;
+  /** LOCATION_LIVE when a `size`-byte access at `address` stays inside one live block's requested bytes, else the problem's LOCATION_* code. */
+  checkAccess(address: number, size: number): number;
   classify(address: number): AddressFacts;
   readonly notes: readonly HeapNote[];
 }
