@@ -5,9 +5,17 @@
  *   corpus.json    sections GNU builds from tests/conformance/corpus/*.s
  *   programs.json  sections, stdout and exit code of tests/programs/*.s under qemu-arm
  *
+ * and, through their own scripts, the goldens that live beside the code:
+ *
+ *   isa            emulator/isa/golden/a32.json, emulator/isa/load-store-goldens.json
+ *   disassembler   emulator/disassembler/golden/*.json (objdump's text)
+ *   libc           tests/libc-programs goldens (glibc under qemu-arm)
+ *
  * Deterministic: the same table, seed and tools give the same files. Run with
- * `-- forms`, `-- corpus` or `-- programs` to regenerate only some.
+ * `-- forms`, `-- corpus`, `-- programs`, `-- isa`, `-- disassembler` or `-- libc`
+ * to regenerate only some.
  */
+import { spawnSync } from 'node:child_process';
 import { GNU_AS, GNU_LD, QEMU_ARM, hasTool } from '../tests/tools';
 import { CORPUS_DIRECTORY, CORPUS_FILE, FORMS_FILE, PROGRAMS_DIRECTORY, PROGRAMS_FILE, writeGolden } from '../tests/conformance/golden';
 import type { CorpusEntry, ProgramEntry } from '../tests/conformance/golden';
@@ -60,6 +68,20 @@ if (wants('programs')) {
   }
   writeGolden(PROGRAMS_FILE, { tool: toolVersion(), programs });
   console.log(`programs: ${programs.length} files`);
+}
+
+const BESIDE_THE_CODE: Record<string, string[]> = {
+  isa: ['scripts/isa-golden.ts', 'emulator/isa/load-store-goldens.ts'],
+  disassembler: ['emulator/disassembler/golden/regenerate.ts'],
+  libc: ['tests/libc-programs/regenerate.ts'],
+};
+for (const [part, scripts] of Object.entries(BESIDE_THE_CODE)) {
+  if (!wants(part)) continue;
+  for (const script of scripts) {
+    console.log(`${part}: ${script}`);
+    const result = spawnSync(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit' });
+    if (result.status !== 0) failures++;
+  }
 }
 
 process.exitCode = failures === 0 ? 0 : 1;
