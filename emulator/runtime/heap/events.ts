@@ -1,18 +1,18 @@
 /**
- * The heap's event log: a ring buffer of typed arrays, so recording an event
- * (alloc, free, split, merge, resize, fail) allocates nothing. When it is
+ * The heap's event log: a ring buffer in one typed array, so recording an event
+ * (alloc, free, split, merge, resize, fail) allocates nothing and writes one
+ * contiguous slot. When it is
  * full the oldest events are dropped; `total` counts every event ever logged.
  */
 import { EVENT_KIND_NAMES, type HeapEvent, type SiteResolver } from './types.js';
 
+/** Words per event in the log's one array: kind and order, step, address, site, size. */
+const EVENT_WORDS = 5;
+
 export class HeapEventLog {
   readonly capacity: number;
-  private readonly kinds: Uint8Array;
-  private readonly steps: Float64Array;
-  private readonly addresses: Uint32Array;
-  private readonly orders: Uint8Array;
-  private readonly sites: Uint32Array;
-  private readonly sizes: Uint32Array;
+  /** EVENT_WORDS numbers per event, in one array so recording one touches one place. */
+  private readonly slots: Float64Array;
   /** Index the next event goes to. */
   private next = 0;
   /** Events ever recorded (including the dropped ones). */
@@ -20,24 +20,20 @@ export class HeapEventLog {
 
   constructor(capacity: number) {
     this.capacity = capacity;
-    this.kinds = new Uint8Array(capacity);
-    this.steps = new Float64Array(capacity);
-    this.addresses = new Uint32Array(capacity);
-    this.orders = new Uint8Array(capacity);
-    this.sites = new Uint32Array(capacity);
-    this.sizes = new Uint32Array(capacity);
+    this.slots = new Float64Array(capacity * EVENT_WORDS);
   }
 
   record(kind: number, step: number, address: number, order: number, site: number, size: number): void {
     const capacity = this.capacity;
     if (capacity === 0) return;
     const index = this.next;
-    this.kinds[index] = kind;
-    this.steps[index] = step;
-    this.addresses[index] = address;
-    this.orders[index] = order;
-    this.sites[index] = site;
-    this.sizes[index] = size;
+    const base = index * EVENT_WORDS;
+    const slots = this.slots;
+    slots[base] = kind | (order << 8);
+    slots[base + 1] = step;
+    slots[base + 2] = address;
+    slots[base + 3] = site;
+    slots[base + 4] = size;
     this.next = index + 1 === capacity ? 0 : index + 1;
     this.total++;
   }
@@ -53,15 +49,17 @@ export class HeapEventLog {
     const result: HeapEvent[] = new Array(count);
     let index = (this.next - count + this.capacity) % Math.max(1, this.capacity);
     for (let position = 0; position < count; position++) {
-      const site = this.sites[index];
+      const base = index * EVENT_WORDS;
+      const packed = this.slots[base];
+      const site = this.slots[base + 3];
       result[position] = {
-        kind: EVENT_KIND_NAMES[this.kinds[index]],
-        step: this.steps[index],
-        address: this.addresses[index],
-        order: this.orders[index],
+        kind: EVENT_KIND_NAMES[packed & 0xff],
+        step: this.slots[base + 1],
+        address: this.slots[base + 2],
+        order: packed >>> 8,
         site,
         line: resolve && site !== 0 ? resolve(site) : null,
-        size: this.sizes[index],
+        size: this.slots[base + 4],
       };
       index = index + 1 === this.capacity ? 0 : index + 1;
     }
