@@ -78,6 +78,18 @@ function shiftAt(text: string, start: number, end: number): ShiftType | undefine
   return undefined;
 }
 
+/**
+ * Operands are values nobody mutates, so the common ones are shared instead of
+ * allocated per instruction: every register, with and without `!`, and small immediates.
+ */
+const REGISTER_OPERANDS: readonly Operand[] = Object.freeze(
+  Array.from({ length: 16 }, (_, register) => Object.freeze({ kind: 'register' as const, register })));
+const WRITEBACK_OPERANDS: readonly Operand[] = Object.freeze(
+  Array.from({ length: 16 }, (_, register) => Object.freeze({ kind: 'register' as const, register, writeback: true })));
+const SHARED_IMMEDIATES = 1024;
+const IMMEDIATE_OPERANDS: readonly Operand[] = Object.freeze(
+  Array.from({ length: SHARED_IMMEDIATES }, (_, value) => Object.freeze({ kind: 'immediate' as const, value })));
+
 const STATUS = /^(apsr|cpsr|spsr)(?:_([a-z]+))?$/i;
 
 export class OperandParser {
@@ -182,8 +194,7 @@ export class OperandParser {
     }
     const register = this.register();
     if (register >= 0) {
-      if (lexer.eat(33)) out.push({ kind: 'register', register, writeback: true });
-      else out.push({ kind: 'register', register });
+      out.push(lexer.eat(33) ? WRITEBACK_OPERANDS[register] : REGISTER_OPERANDS[register]);
       return true;
     }
     // Shift names and status registers are words; anything else is an expression.
@@ -241,7 +252,8 @@ export class OperandParser {
     }
     const value = this.expression();
     if (value === undefined) return false;
-    out.push(relocation ? { kind: 'immediate', value, relocation } : { kind: 'immediate', value });
+    if (relocation) out.push({ kind: 'immediate', value, relocation });
+    else out.push(value >= 0 && value < SHARED_IMMEDIATES && Number.isInteger(value) ? IMMEDIATE_OPERANDS[value] : { kind: 'immediate', value });
     return true;
   }
 
