@@ -74,6 +74,9 @@ export interface Collecting {
 
 const TEXT_FLAGS: SectionFlags = { alloc: true, write: false, execute: true, nobits: false };
 
+/** Mnemonics whose address operand is PC-relative (so section offsets suffice). */
+const PC_RELATIVE = new Set(['b', 'bl', 'blx', 'adr', 'ldr', 'ldrb', 'ldrh', 'ldrsb', 'ldrsh', 'ldrd', 'pld', 'pli']);
+
 export function isBarrier(mnemonic: string): boolean {
   return mnemonic === 'dmb' || mnemonic === 'dsb' || mnemonic === 'isb';
 }
@@ -348,6 +351,7 @@ export class Assembler implements ResolverHost {
       if (kind === 'literal') literalIndex = index;
       else if (kind === 'address') deferred = true;
     }
+    if (literalIndex < 0 && deferred && this.relativeNow(readings, parser, offset)) return;
     if (literalIndex >= 0 || deferred) {
       const record = this.pendingRecord(PENDING_INSTRUCTION, start, reader.end, 4);
       record.offset = offset;
@@ -359,6 +363,24 @@ export class Assembler implements ResolverHost {
     const result = encodeWith(readings, operands, 0);
     if (result.ok) section.writeWord(offset, result.word);
     else this.error(result.message, this.columnStart(result.operandIndex, start), reader.end, result.hint);
+  }
+
+  /**
+   * A branch, ADR or load whose only symbol is a label already placed in this
+   * section: the PC-relative offset does not depend on where the section goes,
+   * so encode it now with section offsets. False when it must wait for pass 2.
+   */
+  private relativeNow(readings: ReturnType<typeof readingsFor>, parser: OperandParser, offset: number): boolean {
+    if (parser.addressSection !== this.section.id || !PC_RELATIVE.has(readings[0].mnemonic)) return false;
+    const operands = this.operands;
+    // Only the address operand may be section-relative; every other value must be absolute.
+    let addresses = 0;
+    for (const operand of operands) if (operand.kind === 'address') addresses++;
+    if (addresses !== 1 || parser.otherRelocatable) return false;
+    const result = encodeWith(readings, operands, offset);
+    if (!result.ok) return false;
+    this.section.writeWord(offset, result.word);
+    return true;
   }
 
   /** The offset where operand `index` starts (the mnemonic when unknown). */

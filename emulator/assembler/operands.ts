@@ -128,14 +128,33 @@ export class OperandParser {
       this.fail(this.evaluator.error, this.evaluator.errorStart, this.evaluator.errorEnd);
       return undefined;
     }
-    if (this.value.section !== ABSOLUTE) this.deferred = true;
+    if (this.value.section !== ABSOLUTE) {
+      this.deferred = true;
+      if (!this.inAddress) this.otherRelocatable = true;
+    }
     return this.value.value;
   }
+
+  /** A value outside the address operand was not absolute. */
+  otherRelocatable = false;
+  private inAddress = false;
+
+  /**
+   * Pass 1: an address operand that is a label already placed in section
+   * `addressSection` (set below), so a PC-relative form can be encoded now
+   * from section offsets alone. -1 when there is none or it cannot be.
+   */
+  addressSection = -1;
+  private sawAddress = false;
 
   /** Parse all operands of the statement into `out`. */
   parse(out: Operand[]): boolean {
     const lexer = this.lexer;
     this.deferred = false;
+    this.addressSection = -1;
+    this.sawAddress = false;
+    this.otherRelocatable = false;
+    this.inAddress = false;
     if (this.starts.length > 0) this.starts.length = 0;
     this.literalStart = -1;
     if (out.length > 0) out.length = 0;
@@ -230,8 +249,18 @@ export class OperandParser {
         return true;
       }
     }
+    const deferredBefore = this.deferred;
+    this.deferred = false;
+    this.inAddress = true;
     const value = this.expression();
+    this.inAddress = false;
     if (value === undefined) return false;
+    if (this.deferred) {
+      const section = this.value.section;
+      this.addressSection = !this.sawAddress && section > 0 ? section : -1;
+    }
+    this.sawAddress = true;
+    this.deferred ||= deferredBefore;
     // gcc writes `bl printf(PLT)`; in a static link that is the plain address.
     if (lexer.peekCode() === 40 && /^\(\s*plt\s*\)/i.test(lexer.text.slice(lexer.pos, lexer.end))) {
       lexer.pos = lexer.text.indexOf(')', lexer.pos) + 1;
