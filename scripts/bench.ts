@@ -9,10 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assemble } from '../emulator/assembler/index';
 import { GNU_AS, hasTool } from '../tests/tools';
+import { runEmulatorBenchmarks } from '../emulator/cpu/bench';
+import { runHeapBenchmarks } from '../emulator/runtime/heap/bench';
 
 interface BenchSection {
   name: string;
-  run(): void;
+  run(): void | Promise<void>;
 }
 
 function median(values: number[]): number {
@@ -111,15 +113,23 @@ const SECTIONS: BenchSection[] = [
       console.log(`  Sherwood: ${format(ours)} (median of 301) ${ours <= 5 ? '(target met)' : '(target NOT met)'}`);
     },
   },
+  {
+    name: 'emulator: ../shared/bench programs, MIPS beside qemu-arm in the same run (target: 150 MIPS each)',
+    run: runEmulatorBenchmarks,
+  },
+  {
+    name: 'heap: buddy allocator, 10,000 live blocks, 1,000,000 random malloc/free (target: median 100 ns per operation or less)',
+    run: runHeapBenchmarks,
+  },
 ];
 
-function main(): void {
+async function main(): Promise<void> {
   const only = process.argv[2];
   for (const section of SECTIONS) {
     if (only && !section.name.includes(only)) continue;
     console.log(section.name);
-    section.run();
+    await section.run();
   }
 }
 
-main();
+await main();
