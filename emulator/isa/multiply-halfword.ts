@@ -50,7 +50,9 @@ function halfwordRow(form: HalfwordForm, x: number, y: number): InstructionRow {
         : `${name}{<c>} <Rd>, <Rn>, <Rm>`,
     doc: form.doc,
     bits,
-    mask: 0x0ff0_00f0,
+    // The three-register forms have Ra (15:12) should-be-zero: objdump only
+    // reads them as SMUL/SMULW when it is, so the table does the same.
+    mask: form.count === 3 ? 0x0ff0_f0f0 : 0x0ff0_00f0,
     accepts(instruction) {
       const { operands } = instruction;
       if (operands.length !== form.count) return false;
