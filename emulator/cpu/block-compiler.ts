@@ -13,6 +13,7 @@
 import { BLOCK_FAULT, constant, hex } from './codegen-context';
 import { emitBlock, FAULT_UNDEFINED, type InstructionSource } from './block-emitter';
 import * as helpers from './helpers';
+import { emitRegion } from './region-emitter';
 
 export { FAULT_ALIGNMENT, FAULT_THUMB, FAULT_UNDEFINED, FAULT_UNPREDICTABLE, MAX_BLOCK_LENGTH, type InstructionSource } from './block-emitter';
 
@@ -30,6 +31,21 @@ export function compileBlock(start: number, source: InstructionSource, single: b
   const { body, length } = emitBlock(start, source, single);
   const text = `return function block_${start.toString(16)}(cpu, R, m, budget) {\n${body}\n};`;
   return { run: instantiate(text, start), length, source: text };
+}
+
+export interface CompiledRegion {
+  run: BlockFunction;
+  /** The addresses the function may be entered at (it starts at `R[15]`), and each block's length. */
+  entries: number[];
+  lengths: number[];
+  source: string;
+}
+
+/** Compiles the region of code reachable from `entry` into one function (see region-emitter.ts). */
+export function compileRegion(entry: number, source: InstructionSource): CompiledRegion {
+  const { body, entries, lengths } = emitRegion(entry, source);
+  const text = `return function region_${(entry >>> 0).toString(16)}(cpu, R, m, budget) {\n${body}\n};`;
+  return { run: instantiate(text, entry), entries, lengths, source: text };
 }
 
 /**

@@ -12,7 +12,7 @@ import { decodeWord } from '../isa/table';
 import type { Instruction } from '../isa/types';
 import { BLOCK_CONTINUE, BLOCK_FAULT, BLOCK_RETURNED, BLOCK_TRAP, BLOCK_WATCH, hex } from './codegen-context';
 import {
-  compileBlock,
+  compileRegion,
   compileSingles,
   FAULT_ALIGNMENT,
   FAULT_THUMB,
@@ -20,7 +20,7 @@ import {
   type BlockFunction,
   type InstructionSource,
 } from './block-compiler';
-import { MEMORY_FAULT, MEMORY_OK, PERMISSION_EXECUTE, type CpuFault, type MachineState, type StepResult } from './interfaces';
+import { MEMORY_CODE_WRITTEN, MEMORY_FAULT, MEMORY_OK, PERMISSION_EXECUTE, type CpuFault, type MachineState, type StepResult } from './interfaces';
 import type { Memory } from './memory';
 
 /** Why `run` returned. */
@@ -175,12 +175,17 @@ export class Cpu implements MachineState, InstructionSource {
       const pc = registers[PC] >>> 0;
       const slot = (pc - this.codeBase) >>> 2;
       if (pc < this.codeBase || pc >= this.codeEnd || (pc & 3) !== 0) return this.fetchFault(pc);
-      if (this.breakpointSlots[slot] !== 0 && !first) return RUN_BREAKPOINT;
-      first = false;
       // A small integer: a large double would be boxed on every block call.
       const remaining = Math.min(end - this.steps, 0x3fffffff) | 0;
-      let block = this.blocks[slot];
-      if (block === undefined && remaining > 1) block = this.compile(slot, pc);
+      let block: BlockFunction | undefined;
+      if (this.breakpointSlots[slot] !== 0) {
+        // Regions never start at a breakpoint: leaving one runs its instruction alone.
+        if (!first) return RUN_BREAKPOINT;
+      } else {
+        block = this.blocks[slot];
+        if (block === undefined && remaining > 1) block = this.compile(slot, pc);
+      }
+      first = false;
       if (block === undefined || this.blockLengths[slot] > remaining) {
         block = this.single(slot, pc);
         if (block === undefined) return this.fetchFault(pc);
@@ -188,7 +193,14 @@ export class Cpu implements MachineState, InstructionSource {
       const result = block(this, registers, memory, remaining);
       if (result === BLOCK_CONTINUE) continue;
       if (result === BLOCK_TRAP) return RUN_TRAP;
-      if (result === BLOCK_WATCH) return RUN_WATCH;
+      if (result === BLOCK_WATCH) {
+        // A store into code: the compiled code was dropped; carry on with the new code.
+        if (memory.status === MEMORY_CODE_WRITTEN) {
+          memory.clearStatus();
+          continue;
+        }
+        return RUN_WATCH;
+      }
       if (result === BLOCK_RETURNED) return RUN_RETURNED;
       if (result === BLOCK_FAULT) {
         if (this.fault === undefined && memory.fault !== undefined) {
@@ -257,6 +269,8 @@ export class Cpu implements MachineState, InstructionSource {
     if (address < this.codeBase || address >= this.codeEnd) return;
     this.decoded[(address - this.codeBase) >>> 2] = undefined;
     this.flushBlocks();
+    // Running code stops after the store (it sees MEMORY_CODE_WRITTEN as a watch exit) and resumes with fresh code.
+    if (this.memory.status === MEMORY_OK) this.memory.status = MEMORY_CODE_WRITTEN;
   }
 
   private flushBlocks(): void {
@@ -271,12 +285,18 @@ export class Cpu implements MachineState, InstructionSource {
     this.breakpointSlots[(address - this.codeBase) >>> 2] = value;
   }
 
+  /** Compiles the region entered at `pc` and registers it at each of its block starts that has no code yet. */
   private compile(slot: number, pc: number): BlockFunction | undefined {
     if (!this.instructionAt(pc)) return undefined;
-    const block = compileBlock(pc, this, false);
-    this.blocks[slot] = block.run;
-    this.blockLengths[slot] = block.length;
-    return block.run;
+    const region = compileRegion(pc, this);
+    const { entries, lengths } = region;
+    for (let index = 0; index < entries.length; index++) {
+      const entrySlot = ((entries[index] >>> 0) - this.codeBase) >>> 2;
+      if (entrySlot >= this.blocks.length || this.blocks[entrySlot] !== undefined) continue;
+      this.blocks[entrySlot] = region.run;
+      this.blockLengths[entrySlot] = lengths[index];
+    }
+    return this.blocks[slot];
   }
 
   /** The single-instruction function for a slot, compiled with its neighbours (SINGLE_GROUP slots at a time). */

@@ -62,6 +62,8 @@ export const MEMORY_OK = 0;
 export const MEMORY_FAULT = 1;
 /** A write hit a watchpoint; the write happened. `watchAddress` says where. */
 export const MEMORY_WATCH = 2;
+/** A write changed executable memory: compiled code stops after the store so the new code runs. */
+export const MEMORY_CODE_WRITTEN = 3;
 
 /**
  * What the executing CPU needs. Every access either succeeds or sets

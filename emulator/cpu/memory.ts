@@ -10,6 +10,7 @@
  * faults as values, fires watchpoints and invalidates decoded code.
  */
 import {
+  MEMORY_CODE_WRITTEN,
   MEMORY_FAULT,
   MEMORY_OK,
   MEMORY_WATCH,
@@ -299,7 +300,7 @@ export class Memory implements GuestMemory {
     if (this.tracking && this.trackedWrites.length < 128) this.trackedWrites.push(start, size);
     if (this.pagePermissions[start >>> PAGE_SHIFT] & PERMISSION_EXECUTE) this.onCodeWrite?.(start, size);
     for (const range of this.watches) {
-      if (start < range.end && start + size > range.start && this.status === MEMORY_OK) {
+      if (start < range.end && start + size > range.start && (this.status === MEMORY_OK || this.status === MEMORY_CODE_WRITTEN)) {
         this.status = MEMORY_WATCH;
         this.watchAddress = start;
       }
