@@ -1,9 +1,22 @@
 /** `sherwood disasm FILE.s|FILE.elf`: an `objdump -d`-style listing. */
 import { disassembleImage, disassembleProgram, formatListing } from '../disassembler/index';
+import type { Program, ProgramSymbol } from '../assembler/program';
 import { readElf } from '../elf/reader';
 import { parseArguments } from './arguments';
 import { type Command, EXIT_FAILURE, EXIT_SUCCESS, EXIT_USAGE } from './command';
 import { assembleSource, isElf, readInput } from './source';
+import { resolveBuiltin } from '../debug/runtime-bridge';
+
+/** Name the built-in C functions the program calls, so `bl` shows `<printf>`. */
+function withBuiltinSymbols(program: Program): Program {
+  const names = new Set(program.externals.map((external) => external.name));
+  const symbols: ProgramSymbol[] = [];
+  for (const name of names) {
+    const value = resolveBuiltin(name);
+    if (value !== undefined) symbols.push({ name, value, global: true, type: 'function', size: 8 });
+  }
+  return symbols.length === 0 ? program : { ...program, symbols: [...program.symbols, ...symbols] };
+}
 
 export const disasmCommand: Command = {
   name: 'disasm',
@@ -13,7 +26,8 @@ export const disasmCommand: Command = {
 Print the code sections of FILE as arm-linux-gnueabihf-objdump -d prints them.
 FILE is an ELF32 ARM executable (recognised by its contents, whatever its
 name), or assembly source, which is assembled first; its addresses are those
-\`sherwood assemble\` would give it.
+\`sherwood assemble\` would give it, and calls to the built-in C functions
+(printf, malloc, ...) go to the addresses \`sherwood run\` gives them.
 
 Options:
   -h, --help  show this help
@@ -44,9 +58,9 @@ Exit status: 0 listed, 1 assembly errors or an unreadable executable,
       context.stdout(formatListing(disassembleImage(read.program), { file: input }));
       return EXIT_SUCCESS;
     }
-    const assembled = assembleSource(input, bytes.value, context);
+    const assembled = assembleSource(input, bytes.value, context, resolveBuiltin);
     if (!assembled.ok) return assembled.status;
-    context.stdout(formatListing(disassembleProgram(assembled.value), { file: input }));
+    context.stdout(formatListing(disassembleProgram(withBuiltinSymbols(assembled.value)), { file: input }));
     return EXIT_SUCCESS;
   },
 };

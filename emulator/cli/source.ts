@@ -51,7 +51,17 @@ export function readInput(path: string, context: CommandContext): Loaded<Uint8Ar
  * files are read through the context too; the assembler resolves their names
  * relative to the including file before asking.
  */
-export function assembleSource(path: string, bytes: Uint8Array, context: CommandContext): Loaded<Program> {
+/**
+ * Assemble a source file read by the CLI, reporting its diagnostics.
+ * `resolveExternal` links undefined symbols (the runtime's built-in C functions
+ * for `run` and `disasm`; none for `assemble`, which links like `ld`).
+ */
+export function assembleSource(
+  path: string,
+  bytes: Uint8Array,
+  context: CommandContext,
+  resolveExternal?: (name: string) => number | undefined,
+): Loaded<Program> {
   const binary = binaryReason(bytes);
   if (binary !== undefined) {
     context.stderr(`sherwood: ${path}: ${binary}\n`);
@@ -67,7 +77,7 @@ export function assembleSource(path: string, bytes: Uint8Array, context: Command
   };
   let result: ReturnType<typeof context.assemble>;
   try {
-    result = context.assemble(decodeSource(bytes), { file: path, readFile });
+    result = context.assemble(decodeSource(bytes), { file: path, readFile, resolveExternal });
   } catch (error) {
     context.stderr(`sherwood: internal error while assembling ${path}: ${error instanceof Error ? error.message : String(error)}\n`);
     return { ok: false, status: EXIT_FAILURE };

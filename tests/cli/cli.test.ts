@@ -122,6 +122,14 @@ describe('sherwood with assembly source', () => {
     expect(result.stdout).toContain('00010054 <_start>:\n   10054:\te3a00001 \tmov\tr0, #1\n');
   });
 
+  it('disasm of a source file that calls C functions names the built-ins it calls', async () => {
+    writeFileSync(path.join(scratch, 'calls.s'), '\t.global main\nmain:\n\tpush {r4, lr}\n\tmov r0, #16\n\tbl malloc\n\tbl free\n\tmov r0, #0\n\tpop {r4, pc}\n');
+    const result = await sherwoodInProcess('disasm', path.join(scratch, 'calls.s'));
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/\tbl\t[0-9a-f]+ <malloc>\n/);
+    expect(result.stdout).toMatch(/\tbl\t[0-9a-f]+ <free>\n/);
+  });
+
   const tools = [GNU_AS, GNU_LD, QEMU_ARM];
   const sources = readdirSync(programs).filter((name) => name.endsWith('.s'));
   describe.skipIf(!tools.every(hasTool))('programs assembled by sherwood run under qemu-arm like GNU-built ones' + missingTools(...tools), () => {
