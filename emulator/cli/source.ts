@@ -5,6 +5,7 @@
  */
 import type { AssemblerDiagnostic, Program } from '../assembler/program';
 import { type CommandContext, EXIT_FAILURE, EXIT_USAGE } from './command';
+import { resolveBuiltin } from '../debug/runtime-bridge';
 
 const decoder = new TextDecoder('utf-8');
 
@@ -51,6 +52,21 @@ export function readInput(path: string, context: CommandContext): Loaded<Uint8Ar
  * files are read through the context too; the assembler resolves their names
  * relative to the including file before asking.
  */
+const UNDEFINED_REFERENCE = /^undefined reference to `(.+)'$/;
+
+/**
+ * `bl printf` in a program assembled into a stand-alone executable: the symbol
+ * is one of the runtime's built-ins, which only exist inside Sherwood.
+ */
+function explainBuiltinReference(diagnostic: AssemblerDiagnostic): AssemblerDiagnostic {
+  const name = UNDEFINED_REFERENCE.exec(diagnostic.message)?.[1];
+  if (diagnostic.hint !== undefined || name === undefined || resolveBuiltin(name) === undefined) return diagnostic;
+  return {
+    ...diagnostic,
+    hint: `${name} is one of Sherwood's built-in C functions: \`sherwood run\` provides it; an executable for qemu-arm needs a C library (arm-linux-gnueabihf-gcc -static)`,
+  };
+}
+
 /**
  * Assemble a source file read by the CLI, reporting its diagnostics.
  * `resolveExternal` links undefined symbols (the runtime's built-in C functions
@@ -84,7 +100,7 @@ export function assembleSource(
   }
   const diagnostics = result.ok ? result.program.diagnostics : result.diagnostics;
   let report = '';
-  for (const diagnostic of diagnostics) report += formatDiagnostic(diagnostic, path);
+  for (const diagnostic of diagnostics) report += formatDiagnostic(resolveExternal ? diagnostic : explainBuiltinReference(diagnostic), path);
   if (report !== '') context.stderr(report);
   if (!result.ok) return { ok: false, status: EXIT_FAILURE };
   return { ok: true, value: result.program };

@@ -122,6 +122,13 @@ describe('sherwood with assembly source', () => {
     expect(result.stdout).toContain('00010054 <_start>:\n   10054:\te3a00001 \tmov\tr0, #1\n');
   });
 
+  it('assemble of a program that calls a built-in C function explains why it cannot link', async () => {
+    writeFileSync(path.join(scratch, 'printf.s'), '\t.global main\nmain:\n\tbl printf\n');
+    const result = await sherwoodInProcess('assemble', path.join(scratch, 'printf.s'), '-o', path.join(scratch, 'printf'));
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("error: undefined reference to `printf'\n  hint: printf is one of Sherwood's built-in C functions");
+  });
+
   it('disasm of a source file that calls C functions names the built-ins it calls', async () => {
     writeFileSync(path.join(scratch, 'calls.s'), '\t.global main\nmain:\n\tpush {r4, lr}\n\tmov r0, #16\n\tbl malloc\n\tbl free\n\tmov r0, #0\n\tpop {r4, pc}\n');
     const result = await sherwoodInProcess('disasm', path.join(scratch, 'calls.s'));
