@@ -57,12 +57,19 @@ export function compileRegion(entry: number, source: InstructionSource): Compile
 export function compileSingles(addresses: readonly number[], source: InstructionSource): (BlockFunction | undefined)[] {
   const cases: string[] = [];
   addresses.forEach((address, index) => {
-    if (!source.instructionAt(address)) return;
+    const entry = source.instructionAt(address);
+    // Undecodable words need no code: the CPU reports them itself (Cpu.run).
+    if (!entry || 'problem' in entry) return;
     cases.push(`case ${index}: {\n${emitBlock(address, source, true).body}\n}`);
   });
   const text = `return function singles_${(addresses[0] ?? 0).toString(16)}(cpu, R, m, budget, k) {\nswitch (k) {\n${cases.join('\n')}\n}\nreturn ${BLOCK_FAULT};\n};`;
   const group = instantiate(text, addresses[0] ?? 0) as (cpu: unknown, registers: Int32Array, memory: unknown, budget: number, index: number) => number;
-  return addresses.map((address, index) => (source.instructionAt(address) ? (cpu, registers, memory, budget) => group(cpu, registers, memory, budget, index) : undefined));
+  return addresses.map((address, index) => (isInstruction(source, address) ? (cpu, registers, memory, budget) => group(cpu, registers, memory, budget, index) : undefined));
+}
+
+function isInstruction(source: InstructionSource, address: number): boolean {
+  const entry = source.instructionAt(address);
+  return entry !== undefined && !('problem' in entry);
 }
 
 /** Turns generated text into a function; a generator bug becomes a fault at the block's address, never a host exception. */

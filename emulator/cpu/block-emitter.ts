@@ -74,7 +74,7 @@ class BlockEmitter implements EmitContext {
   }
 
   exit(pc: string, code: number, completed: number | string): string {
-    return `{ ${WRITEBACK} cpu.steps += count + ${completed}; R[15] = ${pc}; return ${code}; }`;
+    return `{ ${WRITEBACK} cpu.steps += ${this.single ? '' : 'count + '}${completed}; R[15] = ${pc}; return ${code}; }`;
   }
 
   loopsTo(target: number): boolean {
@@ -88,12 +88,15 @@ class BlockEmitter implements EmitContext {
 
   read(register: number): string {
     if (register === 15) return constant(this.address + 8);
+    // One instruction alone works on R directly: no locals to load and write back (shorter text, cheaper to compile).
+    if (this.single) return `R[${register}]`;
     this.used |= 1 << register;
     return `r${register}`;
   }
 
   write(register: number, expression: string): string {
     if (register === 15) return this.branchExchange(expression);
+    if (this.single) return `R[${register}] = ${expression};`;
     this.used |= 1 << register;
     this.written |= 1 << register;
     return `r${register} = ${expression};`;
@@ -122,7 +125,7 @@ class BlockEmitter implements EmitContext {
   }
 
   raise(type: keyof typeof FAULT_CODES, message: string, detail = '0'): string {
-    return `{ ${WRITEBACK} cpu.steps += count + ${this.index}; R[15] = ${constant(this.address)}; cpu.setFault(${FAULT_CODES[type]}, ${constant(this.word)}, ${JSON.stringify(message)}, ${detail}); return ${BLOCK_FAULT}; }`;
+    return `{ ${WRITEBACK} cpu.steps += ${this.single ? '' : 'count + '}${this.index}; R[15] = ${constant(this.address)}; cpu.setFault(${FAULT_CODES[type]}, ${constant(this.word)}, ${JSON.stringify(message)}, ${detail}); return ${BLOCK_FAULT}; }`;
   }
 
   branchExchange(target: string): string {
@@ -190,8 +193,11 @@ class BlockEmitter implements EmitContext {
       declarations.push('n = cpu.n', 'z = cpu.z', 'c = cpu.c', 'v = cpu.v');
       writeback += 'cpu.n = n; cpu.z = z; cpu.c = c; cpu.v = v;';
     }
-    declarations.push('t = 0', 'x = 0', 'y = 0', 's = 0', 'a = 0', 'w = 0', 'count = 0');
-    let body = parts.join('\n').split(WRITEBACK).join(writeback).split(LENGTH).join(String(this.length));
+    declarations.push('t = 0', 'x = 0', 'y = 0', 's = 0', 'a = 0', 'w = 0');
+    if (!this.single) declarations.push('count = 0');
+    let body = parts.join('\n');
+    if (writeback !== '' || body.includes(WRITEBACK)) body = body.split(WRITEBACK).join(writeback);
+    if (this.loops) body = body.split(LENGTH).join(String(this.length));
     const temporaries = new Set<string>();
     for (const match of body.matchAll(TEMPORARY)) temporaries.add(`x${match[1]} = 0`);
     declarations.push(...temporaries);

@@ -188,7 +188,14 @@ export class Cpu implements MachineState, InstructionSource {
       first = false;
       if (block === undefined || this.blockLengths[slot] > remaining) {
         block = this.single(slot, pc);
-        if (block === undefined) return this.fetchFault(pc);
+        if (block === undefined) {
+          const entry = this.decoded[slot];
+          if (entry !== undefined && 'problem' in entry) {
+            this.setFault(FAULT_UNDEFINED, entry.word, entry.problem, 0);
+            return RUN_FAULT;
+          }
+          return this.fetchFault(pc);
+        }
       }
       const result = block(this, registers, memory, remaining);
       if (result === BLOCK_CONTINUE) continue;
@@ -303,7 +310,8 @@ export class Cpu implements MachineState, InstructionSource {
   private single(slot: number, pc: number): BlockFunction | undefined {
     const block = this.singles[slot];
     if (block !== undefined) return block;
-    if (!this.instructionAt(pc)) return undefined;
+    const entry = this.instructionAt(pc);
+    if (entry === undefined || 'problem' in entry) return undefined;
     const first = slot - (slot % SINGLE_GROUP);
     const addresses: number[] = [];
     for (let index = first; index < Math.min(first + SINGLE_GROUP, this.decoded.length); index++) {
