@@ -3,6 +3,7 @@
  * realloc exit abort atoi atol strtol abs labs rand srand time, and the EABI
  * division helpers gcc calls on cores without a divide instruction.
  */
+import type { ReleaseProblem } from '../heap/types.js';
 import { RETURNED, type BuiltinOutcome, type LibcContext } from './context.js';
 import { memoryFault, writeInteger } from './memory.js';
 import { abs, atoi, isFault, memmove, memset, strlen, strtol, type LibcResult } from './strings.js';
@@ -16,26 +17,46 @@ function heapError(message: string): BuiltinOutcome {
   return { kind: 'signal', signal: 'SIGABRT', status: 134, message };
 }
 
+/** A free/realloc the heap refused: the checker reports it and the call does nothing (r0 = result), or glibc's abort. */
+function refused(context: LibcContext, problem: ReleaseProblem | string, result: number | undefined): BuiltinOutcome {
+  const monitor = context.heapMonitor;
+  if (monitor && typeof problem !== 'string') {
+    monitor.rejected(problem);
+    return result === undefined ? RETURNED : context.returnValue(result);
+  }
+  return heapError(typeof problem === 'string' ? problem : problem.message);
+}
+
+/** Tells the checker about a fresh block (nothing when there is none or no checker). */
+function handedOut(context: LibcContext, address: number, zeroed: boolean): number {
+  if (address !== 0) context.heapMonitor?.allocated(address, zeroed);
+  return address;
+}
+
 export function malloc(context: LibcContext): BuiltinOutcome {
-  return context.returnValue(context.heap.allocate(context.argument(0), context.returnAddress));
+  return context.returnValue(handedOut(context, context.heap.allocate(context.argument(0), context.returnAddress), false));
 }
 
 export function free(context: LibcContext): BuiltinOutcome {
   const address = context.argument(0);
   if (address === 0) return RETURNED;
-  const problem = context.heap.release(address, context.returnAddress);
-  return problem === null ? RETURNED : heapError(problem);
+  const heap = context.heap;
+  const problem = heap.free ? heap.free(address, context.returnAddress) : heap.release(address, context.returnAddress);
+  return problem === null ? RETURNED : refused(context, problem, undefined);
 }
 
 export function calloc(context: LibcContext): BuiltinOutcome {
   const count = context.argument(0);
   const size = context.argument(1);
   const total = count * size;
-  if (total > 0xffffffff) return context.returnValue(0);
-  const address = context.heap.allocate(total, context.returnAddress);
+  const heap = context.heap;
+  let address: number;
+  if (heap.allocateArray) address = heap.allocateArray(count, size, context.returnAddress);
+  else address = total > 0xffffffff ? 0 : heap.allocate(total, context.returnAddress);
   if (address === 0) return context.returnValue(0);
   const cleared = memset(context.memory, address, 0, total);
-  return isFault(cleared) ? { kind: 'fault', fault: cleared } : context.returnValue(address);
+  if (isFault(cleared)) return { kind: 'fault', fault: cleared };
+  return context.returnValue(handedOut(context, address, true));
 }
 
 /** realloc(NULL, n) is malloc(n); realloc(p, 0) frees p and returns NULL; on failure p is left as it was. */
@@ -43,19 +64,47 @@ export function realloc(context: LibcContext): BuiltinOutcome {
   const address = context.argument(0);
   const size = context.argument(1);
   const site = context.returnAddress;
-  if (address === 0) return context.returnValue(context.heap.allocate(size, site));
-  const oldSize = context.heap.sizeOf(address);
+  const heap = context.heap;
+  if (heap.resize) return resizeBlock(context, address, size, site);
+  if (address === 0) return context.returnValue(handedOut(context, heap.allocate(size, site), false));
+  const oldSize = heap.sizeOf(address);
   if (oldSize < 0) return heapError(`realloc(0x${address.toString(16)}): this address is not a block from malloc, calloc or realloc (or it was already freed)`);
   if (size === 0) {
-    const problem = context.heap.release(address, site);
+    const problem = heap.release(address, site);
     return problem === null ? context.returnValue(0) : heapError(problem);
   }
-  const moved = context.heap.allocate(size, site);
+  const moved = heap.allocate(size, site);
   if (moved === 0) return context.returnValue(0);
   const copied = memmove(context.memory, moved, address, Math.min(oldSize, size), 'realloc');
   if (isFault(copied)) return { kind: 'fault', fault: copied };
-  const problem = context.heap.release(address, site);
+  const problem = heap.release(address, site);
   return problem === null ? context.returnValue(moved) : heapError(problem);
+}
+
+/** realloc through the heap's own resize (in place when the block or its buddy allows). */
+function resizeBlock(context: LibcContext, address: number, size: number, site: number): BuiltinOutcome {
+  const heap = context.heap;
+  const oldSize = address === 0 ? 0 : heap.sizeOf(address);
+  const outcome = (heap.resize as NonNullable<typeof heap.resize>)(address, size, site);
+  const monitor = context.heapMonitor;
+  switch (outcome.kind) {
+    case 'allocated':
+      return context.returnValue(handedOut(context, outcome.address, false));
+    case 'in-place':
+      monitor?.resized(outcome.address, Math.min(oldSize, size));
+      return context.returnValue(outcome.address);
+    case 'moved': {
+      monitor?.moved(outcome.from, outcome.address, outcome.copyLength);
+      monitor?.beginInternal();
+      const copied = memmove(context.memory, outcome.address, outcome.from, outcome.copyLength, 'realloc');
+      monitor?.endInternal();
+      return isFault(copied) ? { kind: 'fault', fault: copied } : context.returnValue(outcome.address);
+    }
+    case 'invalid':
+      return refused(context, outcome.problem, 0);
+    default:
+      return context.returnValue(0);
+  }
 }
 
 /** strdup: a heap copy of the string, or NULL when the heap is full. */
@@ -63,7 +112,7 @@ export function strdup(context: LibcContext): BuiltinOutcome {
   const source = context.argument(0);
   const length = strlen(context.memory, source);
   if (isFault(length)) return { kind: 'fault', fault: memoryFault('strdup', 'read', length.address) };
-  const copy = context.heap.allocate(length + 1, context.returnAddress);
+  const copy = handedOut(context, context.heap.allocate(length + 1, context.returnAddress), false);
   if (copy === 0) return context.returnValue(0);
   const copied = memmove(context.memory, copy, source, length + 1, 'strdup');
   return isFault(copied) ? { kind: 'fault', fault: copied } : context.returnValue(copy);

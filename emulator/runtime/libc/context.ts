@@ -8,6 +8,7 @@ import { AapcsArgumentReader } from './arguments.js';
 import { ByteBuilder } from './byte-builder.js';
 import { LR, memoryFault, type LibcFault, type LibcMemory, type RegisterFile } from './memory.js';
 import { GlibcRandom } from './random.js';
+import type { HeapMonitor } from './heap-monitor.js';
 import type { HeapAllocator } from './simple-heap.js';
 import { StringInput, type ScanInput } from './stdin.js';
 
@@ -61,6 +62,11 @@ export class LibcContext {
   readonly stdout: LibcOutput;
   readonly stderr: LibcOutput;
   heap: HeapAllocator;
+  /**
+   * The heap checker, when one runs: told of every block handed out and of realloc's moves, and
+   * handed free/realloc problems instead of aborting (the run goes on, as the diagnostics want).
+   */
+  heapMonitor: HeapMonitor | undefined = undefined;
   readonly clock: () => number;
   readonly random = new GlibcRandom();
   /** Reused by the functions below; not part of the contract. */

@@ -1,10 +1,13 @@
 /**
  * The heap interface malloc/free/calloc/realloc are handed to, and a simple
- * first-fit allocator implementing it. Issue 4 replaces the allocator with the
- * Buddy System behind the same interface. Block bookkeeping lives on the host
+ * first-fit allocator implementing it (for tests; the runtime's default is
+ * the Buddy System of emulator/runtime/heap, which also does the optional
+ * calls: calloc's overflow check, structured free problems, realloc in place). Block bookkeeping lives on the host
  * side (not in guest memory), so a program overrunning a block cannot corrupt
  * it; the runtime maps [base, limit) as the heap region.
  */
+
+import type { ReleaseProblem, ResizeOutcome } from '../heap/types.js';
 
 export interface HeapAllocator {
   /** malloc: an 8-byte-aligned block of at least `size` bytes, or 0 when none fits. `site` is the caller's return address. */
@@ -13,6 +16,12 @@ export interface HeapAllocator {
   release(address: number, site: number): string | null;
   /** The size the program asked for when `address` was allocated, or -1 when it is not a live block. */
   sizeOf(address: number): number;
+  /** calloc with count*size checked for overflow (0 when it overflows or nothing fits); the caller zeroes the bytes. Absent: the library multiplies and calls allocate. */
+  allocateArray?(count: number, size: number, site: number): number;
+  /** free with the facts of a double or invalid free (absent: `release`). */
+  free?(address: number, site: number): ReleaseProblem | null;
+  /** realloc in place when it can (absent: the library allocates, copies and releases). */
+  resize?(address: number, size: number, site: number): ResizeOutcome;
 }
 
 export interface HeapBlock {

@@ -14,6 +14,8 @@ import {
   type TrapContext,
   type TrapOutcome,
 } from '../../cpu/interfaces.js';
+import { BuddyHeap } from '../heap/buddy.js';
+import type { BuddyHeapOptions } from '../heap/types.js';
 import { LibcContext, type BuiltinOutcome } from './context.js';
 import { BUILTIN_FUNCTIONS, type BuiltinFunction } from './registry.js';
 import { SimpleHeap, type HeapAllocator } from './simple-heap.js';
@@ -49,8 +51,13 @@ class ProcessInput implements ScanInput {
 export interface LibcAdapterOptions {
   /** Seconds since the epoch for time(); fixed for deterministic runs. */
   clock?: () => number;
-  /** The allocator behind malloc for a process (default: SimpleHeap over layout.heapStart..heapEnd). */
+  /** The allocator behind malloc for a process (default: a BuddyHeap at layout.heapStart, see `heap`). */
   createHeap?: (context: TrapContext) => HeapAllocator;
+  /**
+   * Options of the default Buddy System heap (size: default 1 MiB, cut to the largest power of two
+   * the layout's heap region holds; minimum block; quarantine; event log; step source; site resolver).
+   */
+  heap?: Omit<BuddyHeapOptions, 'base'>;
   /**
    * glibc's stdout buffering: 'full' as when stdout is a pipe or file (what
    * qemu-arm shows in the goldens: output appears in 4096-byte blocks and at
@@ -104,7 +111,7 @@ export function createTrapLibrary(options: LibcAdapterOptions = {}): TrapLibrary
       const io = context.io;
       const input = new ProcessInput(io);
       const stdout = new StdoutBuffer((bytes) => io.writeOutput(1, bytes.slice()), options.stdoutMode ?? 'none');
-      const heap = options.createHeap ? options.createHeap(context) : new SimpleHeap(context.layout.heapStart, context.layout.heapEnd);
+      const heap = options.createHeap ? options.createHeap(context) : defaultHeap(context, options.heap ?? {});
       const stderr = { write: (bytes: Uint8Array) => io.writeOutput(2, bytes.slice()) };
       const libc = new LibcContext({ registers: context.machine.registers, memory: context.memory, stdin: input, stdout, stderr, heap, clock: options.clock });
       state = { libc, input, stdout };
@@ -130,6 +137,23 @@ export function createTrapLibrary(options: LibcAdapterOptions = {}): TrapLibrary
     contextFor: (context) => stateFor(context).libc,
     forget: (context) => void processes.delete(context.memory),
   };
+}
+
+/**
+ * The Buddy System heap over the layout's heap region: `options.size` (default 1 MiB) cut to the
+ * largest power of two the region holds. Options the heap refuses fall back to a SimpleHeap over
+ * the region, with a warning (the CLI checks them before a run, so this is for other callers).
+ */
+export function defaultHeap(context: TrapContext, options: Omit<BuddyHeapOptions, 'base'>): HeapAllocator {
+  const { heapStart, heapEnd } = context.layout;
+  const base = (heapStart + 7) & ~7;
+  const room = heapEnd - base;
+  let size = options.size ?? 1 << 20;
+  while (size > room && size > 4096) size /= 2;
+  const created = BuddyHeap.create({ ...options, base, size });
+  if (created.ok) return created.heap;
+  context.io.warn(`the Buddy System heap could not be made (${created.error}); malloc uses a simple first-fit heap instead`);
+  return new SimpleHeap(heapStart, heapEnd);
 }
 
 /** Just the built-ins (stdout unbuffered unless options say otherwise). */

@@ -1,0 +1,205 @@
+/**
+ * Everything a running program is checked with, behind the few hooks the
+ * emulator calls: `checkAccess` from the memory bus (heap-region accesses and
+ * misaligned words take its slow path), `call`/`return` from the CPU's call
+ * tracking, `reportPending(pc)` when the CPU stopped at an instruction the
+ * checker flagged, `stackOverflow`/`textWrite` from faults, and `finish` at
+ * exit (leaks). The driver runs guest code with the checker "attached" and
+ * sets `callSite` while a built-in C function runs.
+ */
+import type { BuddyHeap } from '../heap/buddy.js';
+import type { WordReader } from '../heap/leaks.js';
+import { hex } from '../heap/facts.js';
+import { DiagnosticCollector, type CollectorOptions } from './collector.js';
+import { HeapChecker } from './heap-checker.js';
+import { reportLeaks, type LeakSummary } from './leak-report.js';
+import { siteOf } from './sites.js';
+import { StackChecker } from './stack-checker.js';
+import * as kinds from './types.js';
+
+/** Kinds off unless asked for: unaligned LDR/STR are legal in ARMv7 Linux user mode (the corpus has a program that relies on it). */
+export const DEFAULT_OFF_KINDS: readonly kinds.DiagnosticKind[] = ['misaligned-access'];
+
+export interface RunCheckerOptions extends CollectorOptions {
+  /** The buddy heap behind malloc (none: no heap checks). */
+  heap?: BuddyHeap;
+  /** Instruction address -> source line. */
+  resolve: kinds.SourceResolver;
+  /** The machine's step counter. */
+  step?: () => number;
+  /** Kinds switched on that are off by default (DEFAULT_OFF_KINDS). */
+  enabled?: Iterable<kinds.DiagnosticKind>;
+  /** Report blocks still reachable at exit as notes. */
+  reportReachable?: boolean;
+}
+
+const NONE = -1;
+
+export class RunChecker {
+  readonly collector: DiagnosticCollector;
+  readonly heapChecker: HeapChecker | undefined;
+  readonly stackChecker: StackChecker;
+  readonly resolve: kinds.SourceResolver;
+  readonly step: () => number;
+  private readonly heapBase: number;
+  private readonly heapLimit: number;
+  private readonly checkMisaligned: boolean;
+  private readonly reportReachable: boolean;
+  private internal = 0;
+  // A misaligned access or text write waiting for its PC.
+  private pendingKind = NONE;
+  private pendingAddress = 0;
+  private pendingSize = 0;
+  private pendingWrite = false;
+  /** Leak totals from `finish`. */
+  leakSummary: LeakSummary | undefined;
+
+  constructor(options: RunCheckerOptions) {
+    const enabled = new Set(options.enabled ?? []);
+    const disabled = new Set([...(options.disabled ?? []), ...DEFAULT_OFF_KINDS.filter((kind) => !enabled.has(kind))]);
+    this.collector = new DiagnosticCollector({ ...options, disabled });
+    this.resolve = options.resolve;
+    this.step = options.step ?? (() => 0);
+    this.heapChecker = options.heap ? new HeapChecker(options.heap, this.collector, this.resolve, this.step) : undefined;
+    this.heapBase = options.heap ? options.heap.base : 0;
+    this.heapLimit = options.heap ? options.heap.limit : 0;
+    this.stackChecker = new StackChecker(this.collector, this.resolve, this.step);
+    this.checkMisaligned = this.collector.enabled(kinds.KIND_MISALIGNED_ACCESS);
+    this.reportReachable = options.reportReachable === true;
+  }
+
+  get diagnostics(): readonly kinds.Diagnostic[] {
+    return this.collector.diagnostics;
+  }
+
+  /** The address range whose accesses the memory bus must hand to `checkAccess` (empty without a heap). */
+  get checkedRange(): { start: number; end: number } {
+    return { start: this.heapBase, end: this.heapLimit };
+  }
+
+  /** True when misaligned words must reach `checkAccess`. */
+  get checksAlignment(): boolean {
+    return this.checkMisaligned;
+  }
+
+  /** The `bl` of the built-in C function now running (its heap problems are reported there), or -1. */
+  set callSite(pc: number) {
+    if (this.heapChecker) this.heapChecker.callSite = pc;
+  }
+
+  /** Stops checking accesses (the runtime's own reads, the leak scan, a re-run of a reported instruction). */
+  suspend(): void {
+    this.internal++;
+  }
+
+  resume(): void {
+    if (this.internal > 0) this.internal--;
+  }
+
+  /**
+   * The memory bus's hook for one load or store that took the slow path. True when the
+   * CPU must stop at the instruction (the driver then calls `reportPending(pc)`).
+   */
+  checkAccess(address: number, size: number, write: boolean): boolean {
+    if (this.internal !== 0) return false;
+    let stop = false;
+    if (this.checkMisaligned && size === 4 && (address & 3) !== 0) stop = this.hold(kinds.KIND_MISALIGNED_ACCESS, address, size, write);
+    const target = address >>> 0;
+    if (this.heapChecker !== undefined && target < this.heapLimit && target + size > this.heapBase) {
+      if (this.heapChecker.access(address, size, write)) stop = true;
+    }
+    return stop;
+  }
+
+  /** A write landed in executable memory (self-modifying code). */
+  textWriteHook(address: number, size: number): boolean {
+    if (this.internal !== 0 || !this.collector.enabled(kinds.KIND_WRITE_TO_TEXT)) return false;
+    return this.hold(kinds.KIND_WRITE_TO_TEXT, address, size, true);
+  }
+
+  /** True while a flagged access waits for `reportPending`. */
+  get hasPending(): boolean {
+    return this.pendingKind !== NONE || (this.heapChecker?.hasPending ?? false);
+  }
+
+  /** Reports what the flagged access did, at the instruction `pc`. */
+  reportPending(pc: number): boolean {
+    let reported = this.heapChecker?.reportPending(pc) ?? false;
+    const kind = this.pendingKind;
+    if (kind !== NONE) {
+      this.pendingKind = NONE;
+      if (kind === kinds.KIND_MISALIGNED_ACCESS) this.misaligned(pc, this.pendingAddress, this.pendingSize, this.pendingWrite);
+      else this.textWrite(pc, this.pendingAddress, this.pendingSize);
+      reported = true;
+    }
+    return reported;
+  }
+
+  /** A `bl`/`blx` at `pc` (registers as at the call). */
+  call(pc: number, registers: Int32Array, checked = true): void {
+    this.stackChecker.call(pc, registers, checked);
+  }
+
+  /** The function's return at `pc` (registers as it returns). */
+  return(pc: number, registers: Int32Array): void {
+    this.stackChecker.return(pc, registers);
+  }
+
+  /** An access at `pc` hit the guard page below the stack. */
+  stackOverflow(pc: number, address: number, sp: number): void {
+    this.stackChecker.overflow(pc, address, sp);
+  }
+
+  /** A store into program text at `pc`. */
+  textWrite(pc: number, address: number, size: number): void {
+    this.collector.report(
+      {
+        kind: 'write-to-text',
+        severity: 'warning',
+        ...siteOf(pc, this.resolve(pc)),
+        address: address >>> 0,
+        step: this.step(),
+        message: `write to program text: ${size}-byte write at ${hex(address)} changes the program's own instructions`,
+        related: [],
+      },
+      `${pc >>> 0}`,
+    );
+  }
+
+  /** At exit: leaks, scanning `roots` (registers, stack words, data words) through `readWord`. */
+  finish(roots: ArrayLike<number>, readWord: WordReader): void {
+    const heap = this.heapChecker?.heap;
+    if (!heap) return;
+    this.suspend();
+    try {
+      this.leakSummary = reportLeaks(heap, this.collector, this.resolve, roots, readWord, { reportReachable: this.reportReachable, step: this.step() });
+    } finally {
+      this.resume();
+    }
+  }
+
+  private hold(kind: number, address: number, size: number, write: boolean): boolean {
+    if (this.pendingKind === NONE) {
+      this.pendingKind = kind;
+      this.pendingAddress = address >>> 0;
+      this.pendingSize = size;
+      this.pendingWrite = write;
+    }
+    return true;
+  }
+
+  private misaligned(pc: number, address: number, size: number, write: boolean): void {
+    this.collector.report(
+      {
+        kind: 'misaligned-access',
+        severity: 'warning',
+        ...siteOf(pc, this.resolve(pc)),
+        address,
+        step: this.step(),
+        message: `misaligned access: ${size}-byte ${write ? 'write' : 'read'} at ${hex(address)}, which is not a multiple of ${size} (ARMv7 Linux allows it, but it is slower and LDM/STM/LDRD/STRD would fault)`,
+        related: [],
+      },
+      `${pc >>> 0}`,
+    );
+  }
+}

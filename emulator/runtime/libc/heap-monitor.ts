@@ -1,0 +1,23 @@
+/**
+ * What the C library tells a heap checker (emulator/runtime/diagnostics)
+ * beyond the allocator's own calls, so it can keep its shadow state (which
+ * heap bytes were ever written) and report misuse without ending the run:
+ * blocks handed out, realloc moves and in-place resizes, frees the allocator
+ * refused, and the stretches where the library touches heap memory for its own
+ * bookkeeping (realloc's copy out of the already released block).
+ */
+import type { ReleaseProblem } from '../heap/types.js';
+
+export interface HeapMonitor {
+  /** malloc/calloc/realloc/strdup handed out the block at `address`; `zeroed` for calloc (its bytes count as written). */
+  allocated(address: number, zeroed: boolean): void;
+  /** realloc kept the block at `address` in place; its first `kept` bytes keep their contents. */
+  resized(address: number, kept: number): void;
+  /** realloc moved a block: `length` bytes go from `from` (already released) to `to`. Called before the copy. */
+  moved(from: number, to: number, length: number): void;
+  /** free or realloc refused an address. The call then does nothing and the program goes on. */
+  rejected(problem: ReleaseProblem): void;
+  /** The library's own heap accesses until `endInternal` are not the program's: do not check them. */
+  beginInternal(): void;
+  endInternal(): void;
+}
