@@ -67,6 +67,10 @@ export class Cpu implements MachineState, InstructionSource {
   steps = 0;
   /** The immediate of the `svc` that stopped the last run (RUN_TRAP). */
   trapImmediate = 0;
+  /** The local exclusive monitor (LDREX/STREX): the address (-1: open) and the value loaded, as qemu-arm keeps them. */
+  exclusiveAddress = -1;
+  exclusiveLow = 0;
+  exclusiveHigh = 0;
   /** The fault that stopped the last run (RUN_FAULT). */
   fault: CpuFault | undefined = undefined;
 

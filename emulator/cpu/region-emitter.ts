@@ -30,6 +30,7 @@ import {
 import { DATA_PROCESSING_MNEMONICS, emitDataProcessing } from './codegen-data-processing';
 import { emitMemory, MEMORY_MNEMONICS } from './codegen-memory';
 import { emitOther, OTHER_MNEMONICS } from './codegen-other';
+import { emitExtra, EXTRA_MNEMONICS } from './codegen-extra';
 import { FAULT_ALIGNMENT, FAULT_THUMB, FAULT_UNDEFINED, FAULT_UNPREDICTABLE, type InstructionSource } from './block-emitter';
 
 /** The most instructions one region function holds (bounds compile time and function size). */
@@ -53,6 +54,7 @@ function emitInstruction(instruction: Instruction, context: EmitContext): Emitte
   if (DATA_PROCESSING_MNEMONICS.has(mnemonic)) return emitDataProcessing(instruction, context);
   if (MEMORY_MNEMONICS.has(mnemonic)) return emitMemory(instruction, context);
   if (OTHER_MNEMONICS.has(mnemonic)) return emitOther(instruction, context);
+  if (EXTRA_MNEMONICS.has(mnemonic)) return emitExtra(instruction, context);
   return undefined;
 }
 
