@@ -11,9 +11,10 @@ import type { AssembleOptions, AssembleResult } from './program';
 const STATEMENT_BUDGET = 20_000_000;
 
 export function assemble(source: string, options: AssembleOptions = {}): AssembleResult {
-  const assembler = new Assembler(options);
+  const text = typeof source === 'string' ? source : String(source);
+  const assembler = new Assembler(options, text.length);
   try {
-    assembler.run(typeof source === 'string' ? source : String(source), STATEMENT_BUDGET);
+    assembler.run(text, STATEMENT_BUDGET);
     passTwo(assembler);
     return buildResult(assembler);
   } catch (error) {

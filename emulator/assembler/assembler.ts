@@ -10,7 +10,10 @@ import { ExpressionEvaluator, type Value } from './expression';
 import { Lexer, isDigit, isIdentifierPart, isIdentifierStart } from './lexer';
 import { OperandParser } from './operands';
 import { SourceReader } from './reader';
-import { KIND_CODE, SectionBuffer, type LiteralEntry } from './section-buffer';
+import { KIND_CODE, SectionBuffer } from './section-buffer';
+import { acquireLiteralTable, acquirePendingTable, type Pending } from './pending';
+
+export type { Pending } from './pending';
 import {
   PassOneResolver, PassTwoResolver, SYMBOL_LABEL, SYMBOL_UNDEFINED, localLabelName, newSymbol,
   type ResolverHost, type SymbolEntry,
@@ -27,28 +30,6 @@ export const PENDING_LOCAL_LABEL = 3;
 export const PENDING_SIZE = 4;
 /** An .ARM.exidx entry's first word: prel31 offset to the function start. */
 export const PENDING_PREL31 = 5;
-
-/** A statement (or one expression of a data directive) finished in pass 2. */
-export interface Pending {
-  kind: number;
-  section: SectionBuffer | undefined;
-  offset: number;
-  /** Data size in bytes (PENDING_DATA), or the local label number (PENDING_LOCAL_LABEL). */
-  size: number;
-  text: string;
-  start: number;
-  end: number;
-  file: number;
-  line: number;
-  column: number;
-  expansion: boolean;
-  mnemonic?: string;
-  literal?: LiteralEntry;
-  symbol?: SymbolEntry;
-  /** PENDING_PREL31: where the function starts. */
-  target?: SectionBuffer;
-  targetOffset?: number;
-}
 
 export interface Condition {
   /** Statements in this branch are assembled. */
@@ -96,7 +77,9 @@ export class Assembler implements ResolverHost {
   sectionsByName = new Map<string, SectionBuffer>();
   section: SectionBuffer;
   previousSection: SectionBuffer;
-  pending: Pending[] = [];
+  /** Statements pass 2 finishes, in source order (reused columns: see pending.ts). */
+  pending = acquirePendingTable();
+  literals = acquireLiteralTable();
   externals: { name: string; address: number; position: { file: string; line: number; column: number } }[] = [];
   outputs: OutputSection[] = [];
   /** Pass 2: the record being finished (diagnostics point at it). */
@@ -119,8 +102,12 @@ export class Assembler implements ResolverHost {
   evaluateDeferred: ResolverHost['evaluateDeferred'] = () => false;
   undefinedSymbol: ResolverHost['undefinedSymbol'] = () => false;
 
-  constructor(options: AssembleOptions) {
+  /** A guess at the statement count of the source (about one per 16 characters). */
+  readonly expectedStatements: number;
+
+  constructor(options: AssembleOptions, sourceLength = 0) {
     this.options = options;
+    this.expectedStatements = sourceLength >> 4;
     this.section = this.previousSection = this.sectionNamed('.text', TEXT_FLAGS);
   }
 
@@ -131,7 +118,8 @@ export class Assembler implements ResolverHost {
   sectionNamed(name: string, flags: SectionFlags): SectionBuffer {
     let section = this.sectionsByName.get(name);
     if (!section) {
-      section = new SectionBuffer(this.sections.length + 1, name, flags);
+      // The first section (.text) usually holds most statements: size it from the source.
+      section = new SectionBuffer(this.sections.length + 1, name, flags, this.sections.length === 0 ? this.expectedStatements : 64);
       this.sections.push(section);
       this.sectionsByName.set(name, section);
     }
@@ -198,7 +186,7 @@ export class Assembler implements ResolverHost {
       this.push('error', `${this.conditions.length} .if block(s) have no matching .endif`, this.reader.file, this.reader.line, 1, 0);
     }
     for (const section of this.sections) {
-      section.flushPool();
+      section.flushPool(this.literals);
       if (section.hasCode && section.size % 4 !== 0) section.reserve(4 - (section.size % 4));
     }
   }
@@ -291,7 +279,7 @@ export class Assembler implements ResolverHost {
       const count = (this.localCounts.get(number) ?? 0) + 1;
       this.localCounts.set(number, count);
       name = localLabelName(number, count);
-      this.pending.push(this.pendingRecord(3, start, end, number));
+      this.addPending(PENDING_LOCAL_LABEL, start, end, number);
     }
     let symbol = this.symbols.get(name);
     if (!symbol) this.symbols.set(name, (symbol = newSymbol(name)));
@@ -308,13 +296,11 @@ export class Assembler implements ResolverHost {
     symbol.column = reader.columnOf(start);
   }
 
-  pendingRecord(kind: number, start: number, end: number, size: number): Pending {
+  /** Record the current statement's text [start, end) for pass 2, at the section's end; returns the row. */
+  addPending(kind: number, start: number, end: number, size: number): number {
     const reader = this.reader;
-    return {
-      kind, section: this.section, offset: this.section.size, size, text: reader.text, start, end,
-      file: reader.file, line: reader.line, column: reader.columnOf(start), expansion: reader.expansion,
-      mnemonic: undefined, literal: undefined, symbol: undefined,
-    };
+    return this.pending.add(kind, this.section.id, this.section.size, size, reader.text, start, end,
+      reader.file, reader.line, reader.columnOf(start), reader.expansion);
   }
 
   private instruction(word: string, start: number, end: number): void {
@@ -352,12 +338,14 @@ export class Assembler implements ResolverHost {
       else if (kind === 'address') deferred = true;
     }
     if (literalIndex < 0 && deferred && this.relativeNow(readings, parser, offset)) return;
-    if (literalIndex >= 0 || deferred) {
-      const record = this.pendingRecord(PENDING_INSTRUCTION, start, reader.end, 4);
-      record.offset = offset;
-      record.mnemonic = word;
-      if (literalIndex >= 0) this.literal(readings, record, literalIndex, parser.deferred);
-      else this.pending.push(record);
+    if (literalIndex >= 0) {
+      this.literal(readings, offset, start, end, literalIndex, parser.deferred);
+      return;
+    }
+    if (deferred) {
+      const row = this.pending.add(PENDING_INSTRUCTION, section.id, offset, 4, reader.text, start, reader.end,
+        reader.file, reader.line, reader.columnOf(start), reader.expansion);
+      this.pending.wordEnd[row] = end;
       return;
     }
     const result = encodeWith(readings, operands, 0);
@@ -390,35 +378,43 @@ export class Assembler implements ResolverHost {
   }
 
   /** `ldr rX, =expr`: a MOV/MVN when the constant allows, else a literal-pool entry (then pass 2). */
-  private literal(readings: ReturnType<typeof readingsFor>, record: Pending, index: number, deferred: boolean): void {
+  private literal(readings: ReturnType<typeof readingsFor>, offset: number, start: number, wordEnd: number, index: number, deferred: boolean): void {
     const reading = readings.find((candidate) => candidate.mnemonic === 'ldr');
     const operands = this.operands;
     const parser = this.operandParser;
+    const reader = this.reader;
     if (!reading || index !== 1 || operands[0].kind !== 'register') {
-      this.error('=expression is only allowed as the second operand of ldr', parser.starts[index] ?? record.start, this.reader.end,
+      this.error('=expression is only allowed as the second operand of ldr', parser.starts[index] ?? start, reader.end,
         'write ldr r0, =value');
       return;
     }
     const value = (operands[1] as { value: number }).value;
+    const section = this.section;
     if (!deferred) {
       const move = literalAsMove(reading, operands[0].register, value);
       if (move !== undefined) {
-        this.section.writeWord(record.offset, move);
+        section.writeWord(offset, move);
         return;
       }
     }
-    const section = this.section;
-    const key = deferred ? this.lexer.text.slice(parser.literalStart, parser.literalEnd).replace(/\s+/g, '') : `#${value >>> 0}`;
-    let entry = section.poolKeys.get(key);
-    if (!entry) {
-      entry = {
-        section, offset: -1, value: value | 0, known: !deferred,
-        file: this.reader.file, line: this.reader.line, column: this.reader.columnOf(record.start),
-      };
-      section.pool.push(entry);
-      section.poolKeys.set(key, entry);
+    const literals = this.literals;
+    let entry: number | undefined;
+    let key = '';
+    if (deferred) {
+      key = this.lexer.text.slice(parser.literalStart, parser.literalEnd).replace(/\s+/g, '');
+      entry = section.poolTexts.get(key);
+    } else {
+      entry = section.poolValues.get(value | 0);
     }
-    record.literal = entry;
-    this.pending.push(record);
+    if (entry === undefined) {
+      entry = literals.add(section.id, value | 0, !deferred, reader.file, reader.line, reader.columnOf(start));
+      section.pool.push(entry);
+      if (deferred) section.poolTexts.set(key, entry);
+      else section.poolValues.set(value | 0, entry);
+    }
+    const row = this.pending.add(PENDING_INSTRUCTION, section.id, offset, 4, reader.text, start, reader.end,
+      reader.file, reader.line, reader.columnOf(start), reader.expansion);
+    this.pending.wordEnd[row] = wordEnd;
+    this.pending.literal[row] = entry;
   }
 }

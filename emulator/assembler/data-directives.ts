@@ -67,9 +67,8 @@ function dataValue(assembler: Assembler, size: number, expressionStart: number):
     return true;
   }
   if (section.flags.nobits) nonZeroInBss(assembler, expressionStart, expressionEnd);
-  const record = assembler.pendingRecord(PENDING_DATA, expressionStart, expressionEnd, size);
-  record.offset = offset;
-  assembler.pending.push(record);
+  const row = assembler.addPending(PENDING_DATA, expressionStart, expressionEnd, size);
+  assembler.pending.offset[row] = offset;
   return true;
 }
 

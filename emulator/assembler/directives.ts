@@ -53,7 +53,7 @@ export function directive(assembler: Assembler, name: string, start: number, end
     case '.space': case '.skip': case '.zero': return space(assembler, name, start);
     case '.fill': return fill(assembler, start);
     case '.align': case '.balign': case '.p2align': case '.balignw': case '.balignl': return align(assembler, name, start);
-    case '.ltorg': case '.pool': return assembler.section.flushPool();
+    case '.ltorg': case '.pool': return assembler.section.flushPool(assembler.literals);
     case '.global': case '.globl': case '.weak': return symbolList(assembler, (symbol) => { symbol.global = true; });
     case '.local': return symbolList(assembler, (symbol) => { symbol.global = false; });
     case '.equ': case '.set': case '.equiv': case '.eqv': return assignDirective(assembler, name, start);
@@ -132,14 +132,12 @@ function unwind(assembler: Assembler, name: string, start: number, end: number):
   assembler.unwind = undefined;
   const table = assembler.sectionNamed('.ARM.exidx', EXIDX);
   table.alignment = 4;
-  const record = assembler.pendingRecord(PENDING_PREL31, start, end, 4);
+  const row = assembler.addPending(PENDING_PREL31, start, end, 4);
   const offset = table.reserve(8);
   table.writeWord(offset + 4, state.cantUnwind ? CANT_UNWIND : COMPACT_FINISH);
-  record.section = table;
-  record.offset = offset;
-  record.target = state.section;
-  record.targetOffset = state.offset;
-  assembler.pending.push(record);
+  assembler.pending.section[row] = table.id;
+  assembler.pending.offset[row] = offset;
+  assembler.pending.targets.set(row, { section: state.section.id, offset: state.offset });
 }
 
 function thumb(assembler: Assembler, start: number): void {
@@ -230,10 +228,12 @@ function assign(assembler: Assembler, name: string, start: number, end: number, 
     symbol.section = value.section;
     symbol.value = value.value;
   }
-  const record = assembler.pendingRecord(PENDING_ASSIGN, expressionStart, reader.end, 0);
-  record.symbol = symbol;
-  symbol.deferred = record;
-  assembler.pending.push(record);
+  const row = assembler.addPending(PENDING_ASSIGN, expressionStart, reader.end, 0);
+  assembler.pending.symbols.set(row, symbol);
+  symbol.deferred = {
+    text: reader.text, start: expressionStart, end: reader.end, file: reader.file, line: reader.line,
+    column: reader.columnOf(expressionStart), expansion: reader.expansion,
+  };
 }
 
 function typeDirective(assembler: Assembler, start: number): void {
@@ -273,7 +273,6 @@ function sizeDirective(assembler: Assembler, start: number): void {
     symbol.size = value.value;
     return;
   }
-  const record = assembler.pendingRecord(PENDING_SIZE, expressionStart, assembler.reader.end, 0);
-  record.symbol = symbol;
-  assembler.pending.push(record);
+  const row = assembler.addPending(PENDING_SIZE, expressionStart, assembler.reader.end, 0);
+  assembler.pending.symbols.set(row, symbol);
 }

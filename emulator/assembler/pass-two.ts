@@ -5,8 +5,9 @@
  */
 import type { Operand } from '../isa/types';
 import {
-  PENDING_ASSIGN, PENDING_DATA, PENDING_INSTRUCTION, PENDING_LOCAL_LABEL, PENDING_PREL31, PENDING_SIZE, isBarrier, type Assembler, type Pending,
+  PENDING_ASSIGN, PENDING_DATA, PENDING_INSTRUCTION, PENDING_LOCAL_LABEL, PENDING_PREL31, PENDING_SIZE, isBarrier, type Assembler,
 } from './assembler';
+import { emptyPending, releaseLiteralTable, releasePendingTable, type Pending } from './pending';
 import { checkFits } from './data-directives';
 import { ABSOLUTE, type Value } from './expression';
 import { encodeWith, readingsFor } from './instructions';
@@ -68,8 +69,8 @@ function installHooks(assembler: Assembler): void {
 function finishInstruction(assembler: Assembler, record: Pending, address: number): void {
   const lexer = assembler.lexer;
   const parser = assembler.operandParser;
-  const mnemonic = record.mnemonic ?? '';
-  lexer.reset(record.text, record.start + mnemonic.length, record.end);
+  const mnemonic = record.text.slice(record.start, record.wordEnd);
+  lexer.reset(record.text, record.wordEnd, record.end);
   const operands = assembler.operands;
   let readings = readingsFor(mnemonic);
   parser.barrier = readings.length > 0 && isBarrier(readings[0].mnemonic);
@@ -78,11 +79,15 @@ function finishInstruction(assembler: Assembler, record: Pending, address: numbe
     return;
   }
   const literal = record.literal;
-  if (literal) {
+  const literals = assembler.literals;
+  let literalAddress = 0;
+  if (literal >= 0) {
     const index = operands.findIndex((operand) => operand.kind === 'literal');
     const value = index >= 0 ? (operands[index] as { value: number }).value : 0;
-    literal.section.writeWord(literal.offset, value);
-    const slot: Operand = { kind: 'address', value: assembler.sectionBase[literal.section.id] + literal.offset };
+    const section = assembler.sections[literals.section[literal] - 1];
+    literalAddress = assembler.sectionBase[section.id] + literals.offset[literal];
+    section.writeWord(literals.offset[literal], value);
+    const slot: Operand = { kind: 'address', value: literalAddress };
     if (index >= 0) operands[index] = slot;
     readings = readings.filter((reading) => reading.mnemonic === 'ldr');
   }
@@ -90,12 +95,12 @@ function finishInstruction(assembler: Assembler, record: Pending, address: numbe
   if (result.ok) {
     let word = result.word;
     // `as` leaves a literal load that lands exactly at PC+8 as `[pc, #-0]` (U clear).
-    if (literal && assembler.sectionBase[literal.section.id] + literal.offset === address + 8) word = (word & ~(1 << 23)) >>> 0;
-    record.section!.writeWord(record.offset, word);
+    if (literal >= 0 && literalAddress === address + 8) word = (word & ~(1 << 23)) >>> 0;
+    assembler.sections[record.section - 1].writeWord(record.offset, word);
     return;
   }
-  const hint = literal ? 'the literal pool is too far away; add .ltorg after a nearby branch or return' : result.hint;
-  assembler.error(result.message, assembler.columnStart(result.operandIndex, record.start), record.end, literal ? hint : result.hint);
+  const hint = literal >= 0 ? 'the literal pool is too far away; add .ltorg after a nearby branch or return' : result.hint;
+  assembler.error(result.message, assembler.columnStart(result.operandIndex, record.start), record.end, hint);
 }
 
 export function passTwo(assembler: Assembler): void {
@@ -115,21 +120,25 @@ export function passTwo(assembler: Assembler): void {
   const lexer = assembler.lexer;
   const evaluator = assembler.evaluator;
   const value = assembler.value;
-  for (const record of assembler.pending) {
+  const pending = assembler.pending;
+  const record = emptyPending();
+  for (let row = 0; row < pending.count; row++) {
+    pending.read(row, record);
     if (record.kind === PENDING_LOCAL_LABEL) {
       assembler.localCounts.set(record.size, (assembler.localCounts.get(record.size) ?? 0) + 1);
       continue;
     }
     assembler.context = record;
-    const address = (record.section ? base[record.section.id] : 0) + record.offset;
+    const section = record.section > 0 ? sections[record.section - 1] : undefined;
+    const address = (section ? base[section.id] : 0) + record.offset;
     assembler.dotValue = address;
     if (record.kind === PENDING_INSTRUCTION) {
       finishInstruction(assembler, record, address);
       continue;
     }
     if (record.kind === PENDING_PREL31) {
-      const target = base[record.target?.id ?? 0] + (record.targetOffset ?? 0);
-      record.section!.writeWord(record.offset, (target - address) & 0x7fffffff);
+      const target = base[record.targetSection] + record.targetOffset;
+      section!.writeWord(record.offset, (target - address) & 0x7fffffff);
       continue;
     }
     lexer.reset(record.text, record.start, record.end);
@@ -140,7 +149,7 @@ export function passTwo(assembler: Assembler): void {
     const symbol = record.symbol;
     if (record.kind === PENDING_DATA) {
       checkFits(assembler, value.value, record.size, record.start, record.end);
-      record.section!.writeValue(record.offset, record.size, value.value);
+      section!.writeValue(record.offset, record.size, value.value);
     } else if (record.kind === PENDING_ASSIGN && symbol) {
       symbol.state = SYMBOL_VALUE;
       symbol.section = ABSOLUTE;
@@ -150,6 +159,9 @@ export function passTwo(assembler: Assembler): void {
     }
   }
   assembler.context = undefined;
+  // Nothing reads the rows after pass 2: the next assembly may reuse the columns.
+  releasePendingTable(pending);
+  releaseLiteralTable(assembler.literals);
 }
 
 function appendSourceMap(sourceMap: SourceMapEntry[], section: SectionBuffer, address: number, files: string[]): void {

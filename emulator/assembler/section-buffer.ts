@@ -4,6 +4,7 @@
  * the literal pool waiting for the next `.ltorg` or the end of the section.
  */
 import type { SectionFlags } from './layout';
+import type { LiteralTable } from './pending';
 
 export const KIND_CODE = 0;
 export const KIND_DATA = 1;
@@ -13,37 +14,36 @@ export const MAP_STRIDE = 6;
 /** The A32 NOP `as` pads code with under -march=armv7ve. */
 export const NOP_WORD = 0xe320f000;
 
-export interface LiteralEntry {
-  section: SectionBuffer;
-  /** Offset in the section once the pool is placed; -1 before. */
-  offset: number;
-  /** Known value (constants); pass 2 writes the others. */
-  value: number;
-  known: boolean;
-  file: number;
-  line: number;
-  column: number;
-}
-
 export class SectionBuffer {
   readonly id: number;
   readonly name: string;
   flags: SectionFlags;
-  bytes = new Uint8Array(256);
+  bytes: Uint8Array;
   size = 0;
   alignment = 1;
   /** Source-map entries, MAP_STRIDE numbers each: offset, size, kind, file, line, column. */
-  mapData = new Int32Array(6 * 64);
+  mapData: Int32Array;
   mapCount = 0;
   /** Instructions were assembled here: `as` then pads the section's end to a whole word. */
   hasCode = false;
-  pool: LiteralEntry[] = [];
-  poolKeys = new Map<string, LiteralEntry>();
+  /** Literal-table indices waiting for the next pool, and the keys that share them. */
+  pool: number[] = [];
+  /** Known constants by their 32-bit value (`value | 0`). */
+  poolValues = new Map<number, number>();
+  /** Expressions not yet known, by their text without spaces. */
+  poolTexts = new Map<string, number>();
 
-  constructor(id: number, name: string, flags: SectionFlags) {
+  /**
+   * `expectedStatements` sizes the buffers up front: growing by doubling
+   * touches every page twice, and fresh pages are what a large file pays for.
+   */
+  constructor(id: number, name: string, flags: SectionFlags, expectedStatements = 64) {
     this.id = id;
     this.name = name;
     this.flags = flags;
+    const statements = Math.max(64, Math.min(expectedStatements, 1 << 22));
+    this.bytes = new Uint8Array(statements * 4);
+    this.mapData = new Int32Array(statements * MAP_STRIDE);
   }
 
   /** Grow by `count` bytes (zero-filled); returns the offset of the first. */
@@ -119,15 +119,19 @@ export class SectionBuffer {
   }
 
   /** Place the pending literals here (aligned to 4), as `.ltorg` does. */
-  flushPool(): void {
-    if (this.pool.length === 0) return;
+  flushPool(literals: LiteralTable): void {
+    const pool = this.pool;
+    if (pool.length === 0) return;
     this.align(4, -1);
-    for (const entry of this.pool) {
-      entry.offset = this.reserve(4);
-      if (entry.known) this.writeWord(entry.offset, entry.value);
-      this.map(entry.offset, 4, KIND_LITERAL, entry.file, entry.line, entry.column);
+    for (let index = 0; index < pool.length; index++) {
+      const entry = pool[index];
+      const offset = this.reserve(4);
+      literals.offset[entry] = offset;
+      if (literals.known[entry] === 1) this.writeWord(offset, literals.value[entry]);
+      this.map(offset, 4, KIND_LITERAL, literals.file[entry], literals.line[entry], literals.column[entry]);
     }
     this.pool = [];
-    this.poolKeys.clear();
+    this.poolValues.clear();
+    this.poolTexts.clear();
   }
 }
