@@ -82,7 +82,13 @@ function runOnSherwood(program: ProgramCase, trickle: boolean): { stdout: string
       else library.discard(context);
     }
     if (outcome.kind === 'exit') return { stdout: Buffer.from(output).toString('latin1'), exitCode: outcome.code, waits };
-    if (outcome.kind === 'fault') return { stdout: '', exitCode: -1, waits, problem: outcome.message };
+    if (outcome.kind === 'fault') {
+      // Killed by a signal as glibc's would be (abort: SIGABRT, 134): the stdio buffer is lost, as in the Session.
+      const status = outcome.message.startsWith('SIGABRT') ? 134 : outcome.message.startsWith('SIGFPE') ? 136 : -1;
+      library.discard(context);
+      if (status > 0) return { stdout: Buffer.from(output).toString('latin1'), exitCode: status, waits };
+      return { stdout: '', exitCode: -1, waits, problem: outcome.message };
+    }
     if (outcome.kind === 'wait-for-input') {
       waits++;
       cpu.registers[15] -= 4; // back to the svc: the call is repeated once input arrives
