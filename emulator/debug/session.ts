@@ -9,7 +9,7 @@
  * (`runFor`) so pause requests and input act at once.
  */
 import type { Program, SourcePosition } from '../assembler/program';
-import { Cpu, PC, RUN_BREAKPOINT, RUN_BUDGET, RUN_FAULT, RUN_RETURNED, RUN_TRAP, RUN_WATCH, SP } from '../cpu/cpu';
+import { Cpu, LR, PC, RUN_BREAKPOINT, RUN_BUDGET, RUN_FAULT, RUN_RETURNED, RUN_TRAP, RUN_WATCH, SP } from '../cpu/cpu';
 import type { CpuFault, MemoryFault, TrapContext, TrapHandler, TrapOutcome } from '../cpu/interfaces';
 import type { Memory, WatchRange } from '../cpu/memory';
 import { loadProgram, STARTUP_SYMBOL, type LoadedProcess, type LoadOptions } from '../runtime/loader';
@@ -326,7 +326,8 @@ export class Session {
 
   private fail(fault: CpuFault, status: number): StopReason {
     this.library.discard(this.trapContext);
-    const position = this.source.positionOf(fault.pc);
+    // A fault inside a built-in C function (no source of its own) is reported at the call: the BL before LR.
+    const position = this.source.positionOf(fault.pc) ?? this.source.positionOf(((this.cpu.registers[LR] >>> 0) - 4) >>> 0);
     const message = fault.type === 'memory' ? fault.memory.message : fault.message;
     this.finished = { kind: 'fault', fault, message, position, status };
     return this.finished;
