@@ -244,4 +244,32 @@ main:
     expect(run.run(10)).toEqual({ kind: 'exit', code: 41 });
     expect(run.flags().z).toBe(true);
   });
+
+  it('reports a fault inside a built-in C function at the line that called it', () => {
+    const run = session(`
+  .text
+  .global main
+main:
+  push {r4, lr}
+  ldr r0, =0x7
+  bl strlen
+  pop {r4, pc}
+`);
+    const stop = run.run(1000);
+    expect(stop.kind).toBe('fault');
+    if (stop.kind === 'fault') {
+      expect(stop.position?.line).toBe(7);
+      expect(stop.status).toBe(139);
+    }
+    const aborting = session(`
+  .text
+  .global main
+main:
+  push {r4, lr}
+  bl abort
+  pop {r4, pc}
+`);
+    const aborted = aborting.run(1000);
+    expect(aborted).toMatchObject({ kind: 'fault', status: 134, position: { line: 6 } });
+  });
 });
