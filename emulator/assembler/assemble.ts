@@ -5,6 +5,7 @@
  */
 import { Assembler } from './assembler';
 import { buildResult, passTwo } from './pass-two';
+import { recycleSymbols } from './symbols';
 import type { AssembleOptions, AssembleResult } from './program';
 
 /** Statements processed before the assembler gives up on runaway expansion. */
@@ -16,7 +17,9 @@ export function assemble(source: string, options: AssembleOptions = {}): Assembl
   try {
     assembler.run(text, STATEMENT_BUDGET);
     passTwo(assembler);
-    return buildResult(assembler);
+    const result = buildResult(assembler);
+    recycleSymbols(assembler.symbols);
+    return result;
   } catch (error) {
     // A bug, not the input's fault: still answer with a diagnostic rather than throw.
     return {

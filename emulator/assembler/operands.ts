@@ -155,9 +155,11 @@ export class OperandParser {
     this.sawAddress = false;
     this.otherRelocatable = false;
     this.inAddress = false;
-    if (this.starts.length > 0) this.starts.length = 0;
+    // pop() is inlined; assigning `length` is a call into the runtime, once per instruction.
+    const starts = this.starts;
+    while (starts.length > 0) starts.pop();
     this.literalStart = -1;
-    if (out.length > 0) out.length = 0;
+    while (out.length > 0) out.pop();
     if (!lexer.skipSpaces()) return true;
     for (;;) {
       lexer.skipSpaces();

@@ -43,11 +43,46 @@ export interface SymbolEntry {
   variable: boolean;
 }
 
+/**
+ * Entries of finished assemblies, reused by the next (assembly is
+ * synchronous and nothing keeps an entry once it returns). A large file
+ * defines thousands of labels, and fresh objects that live to the end of the
+ * assembly cost far more than resetting old ones.
+ */
+const spareSymbols: SymbolEntry[] = [];
+const SPARE_LIMIT = 1 << 18;
+
 export function newSymbol(name: string): SymbolEntry {
-  return {
-    name, state: SYMBOL_UNDEFINED, section: 0, value: 0, global: false, type: 'none', size: 0,
-    file: 0, line: 0, column: 0, variable: false,
-  };
+  const symbol = spareSymbols.pop();
+  if (symbol === undefined) {
+    return {
+      name, state: SYMBOL_UNDEFINED, section: 0, value: 0, global: false, type: 'none', size: 0,
+      file: 0, line: 0, column: 0, deferred: undefined, resolving: false, variable: false,
+    };
+  }
+  symbol.name = name;
+  symbol.state = SYMBOL_UNDEFINED;
+  symbol.section = 0;
+  symbol.value = 0;
+  symbol.global = false;
+  symbol.type = 'none';
+  symbol.size = 0;
+  symbol.file = 0;
+  symbol.line = 0;
+  symbol.column = 0;
+  symbol.deferred = undefined;
+  symbol.resolving = false;
+  symbol.variable = false;
+  return symbol;
+}
+
+/** Hand the entries of a finished assembly back for reuse; the caller keeps none of them. */
+export function recycleSymbols(symbols: Map<string, SymbolEntry>): void {
+  for (const symbol of symbols.values()) {
+    if (spareSymbols.length >= SPARE_LIMIT) break;
+    spareSymbols.push(symbol);
+  }
+  symbols.clear();
 }
 
 /** The name under which instance `count` of local label `number` is stored. */
