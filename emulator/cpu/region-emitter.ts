@@ -81,8 +81,9 @@ class RegionEmitter implements EmitContext {
     readonly source: InstructionSource,
   ) {}
 
+  /** Leaves the function through its one shared exit (registers written back once, after the loop). */
   private exit(pc: string, code: number, completed: number): string {
-    return `{ ${WRITEBACK} cpu.steps += count + @@${this.address}+${completed}@@; R[15] = ${pc}; return ${code}; }`;
+    return `{ count += @@${this.address}+${completed}@@; pc = ${pc}; e = ${code}; break dispatch; }`;
   }
 
   read(register: number): string {
@@ -113,7 +114,8 @@ class RegionEmitter implements EmitContext {
   }
 
   raise(type: keyof typeof FAULT_CODES, message: string, detail = '0'): string {
-    return `{ ${WRITEBACK} cpu.steps += count + @@${this.address}+0@@; R[15] = ${constant(this.address)}; cpu.setFault(${FAULT_CODES[type]}, ${constant(this.word)}, ${JSON.stringify(message)}, ${detail}); return ${BLOCK_FAULT}; }`;
+    // setFault reads the faulting PC from R[15]; the shared exit then writes the registers back.
+    return `{ R[15] = ${constant(this.address)}; cpu.setFault(${FAULT_CODES[type]}, ${constant(this.word)}, ${JSON.stringify(message)}, ${detail}); ${this.exit(constant(this.address), BLOCK_FAULT, 0)} }`;
   }
 
   branchExchange(target: string): string {
@@ -228,7 +230,7 @@ class RegionEmitter implements EmitContext {
         if (i > 0 && !this.scanned.get(ordered[i - 1])!.ends && ordered[i - 1] === ((address - 4) | 0)) {
           parts.push(`count += ${(position.get(ordered[i - 1]) as number) + 1};`);
         }
-        const check = `if (count + ${length} > budget) { ${WRITEBACK} cpu.steps += count; R[15] = ${constant(address)}; return ${BLOCK_CONTINUE}; }`;
+        const check = `if (count + ${length} > budget) { pc = ${constant(address)}; break dispatch; }`;
         if (selfLoops.has(address)) {
           parts.push(`case ${constant(address)}: ${label(address)}: for (;;) { ${check}`);
           openLoop = address;
@@ -239,7 +241,7 @@ class RegionEmitter implements EmitContext {
       parts.push(`/* ${hex(address)} */ ${instruction.code}`);
       const next = (address + 4) | 0;
       if (!instruction.ends && !this.scanned.has(next)) {
-        parts.push(`{ ${WRITEBACK} cpu.steps += count + ${(position.get(address) as number) + 1}; R[15] = ${constant(next)}; return ${BLOCK_CONTINUE}; }`);
+        parts.push(`{ count += ${(position.get(address) as number) + 1}; pc = ${constant(next)}; break dispatch; }`);
       }
     }
     if (openLoop >= 0) parts.push(`break ${label(openLoop)}; }`);
@@ -249,7 +251,7 @@ class RegionEmitter implements EmitContext {
       const done = `@@${from}+1@@`;
       if (selfLoops.has(address) && leaderOf(Number(from)) === address) return `{ count += ${done}; continue ${label(address)}; }`;
       if (this.leaders.has(address)) return `{ count += ${done}; pc = ${constant(address)}; continue dispatch; }`;
-      return `{ ${WRITEBACK} cpu.steps += count + ${done}; R[15] = ${constant(address)}; return ${BLOCK_CONTINUE}; }`;
+      return `{ count += ${done}; pc = ${constant(address)}; break dispatch; }`;
     });
     body = body.replace(COMPLETED, (_, address: string, plus: string) => String((position.get(Number(address)) ?? 0) + Number(plus)));
 
@@ -263,12 +265,13 @@ class RegionEmitter implements EmitContext {
       declarations.push('n = cpu.n', 'z = cpu.z', 'c = cpu.c', 'v = cpu.v');
       writeback += 'cpu.n = n; cpu.z = z; cpu.c = c; cpu.v = v;';
     }
-    declarations.push('t = 0', 'x = 0', 'y = 0', 's = 0', 'a = 0', 'w = 0', 'count = 0', 'pc = R[15]');
+    declarations.push('t = 0', 'x = 0', 'y = 0', 's = 0', 'a = 0', 'w = 0', 'count = 0', 'pc = R[15]', 'e = 0');
     const temporaries = new Set<string>();
     for (const match of body.matchAll(TEMPORARY)) temporaries.add(`x${match[1]} = 0`);
     declarations.push(...temporaries);
     body = body.split(WRITEBACK).join(writeback);
-    const text = `let ${declarations.join(', ')};\ndispatch: for (;;) {\nswitch (pc) {\n${body}\ndefault: { ${writeback} cpu.steps += count; R[15] = pc; return ${BLOCK_CONTINUE}; }\n}\n}`;
+    // e stays BLOCK_CONTINUE (0) unless an exit sets it.
+    const text = `let ${declarations.join(', ')};\ndispatch: for (;;) {\nswitch (pc) {\n${body}\ndefault: break dispatch;\n}\n}\n${writeback} cpu.steps += count; R[15] = pc; return e;`;
     return { body: text, entries, lengths };
   }
 }
