@@ -23,8 +23,12 @@ const TEXT = 0x00010000;
 const DATA = 0x01000000;
 const DATA_SIZE = 0x00100000;
 
-/** Runs the rounds, yielding to the event loop between them (test runners keep talking to their workers). */
-export async function fuzzWords(seed: number, rounds: number, wordsPerRound: number): Promise<FuzzSummary> {
+/**
+ * Runs the rounds, yielding to the event loop between them (test runners keep
+ * talking to their workers). With `budget` > 1 each start runs on through the
+ * region compiler (random code with random branches, calls and returns).
+ */
+export async function fuzzWords(seed: number, rounds: number, wordsPerRound: number, budget = 1): Promise<FuzzSummary> {
   const random = new Random(seed);
   const summary: FuzzSummary = { words: 0, completed: 0, trapped: 0, faulted: 0, invalid: 0 };
   for (let round = 0; round < rounds; round++) {
@@ -43,7 +47,7 @@ export async function fuzzWords(seed: number, rounds: number, wordsPerRound: num
       }
       cpu.setFlagsWord(random.next());
       cpu.registers[PC] = TEXT + 4 * index;
-      const result = cpu.run(1);
+      const result = cpu.run(budget);
       summary.words++;
       if (result === RUN_BUDGET) summary.completed++;
       else if (result === RUN_TRAP) summary.trapped++;

@@ -10,6 +10,7 @@ import { resolveBuiltin } from '../debug/runtime-bridge';
 import { Session } from '../debug/session';
 import { compileRegion } from './block-compiler';
 import { randomBlocksProgram } from './random-blocks';
+import { fuzzWords } from './fuzz-support';
 
 function session(source: string): Session {
   const assembled = assemble(source, { file: 'region.s', resolveExternal: resolveBuiltin });
@@ -186,4 +187,11 @@ patch:
     expect(region.lengths).toEqual([2, 5, 4, 4, 6, 3, 2]);
     expect(region.source).toContain('continue dispatch');
   });
+
+  it('end every run through random words in a result, a trap or a fault', async () => {
+    const summary = await fuzzWords(0x5e610000, 4, 2_000, 200);
+    expect(summary.words).toBe(8_000);
+    expect(summary.invalid).toBe(0);
+    expect(summary.completed + summary.trapped + summary.faulted).toBe(8_000);
+  }, 120_000);
 });
