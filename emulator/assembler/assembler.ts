@@ -11,6 +11,7 @@ import { Lexer, isDigit, isIdentifierPart, isIdentifierStart } from './lexer';
 import { OperandParser } from './operands';
 import { SourceReader } from './reader';
 import { KIND_CODE, SectionBuffer } from './section-buffer';
+import { acquireSymbolTable } from './symbol-table';
 import { acquireLiteralTable, acquirePendingTable, type Pending } from './pending';
 
 export type { Pending } from './pending';
@@ -68,7 +69,7 @@ export class Assembler implements ResolverHost {
   readonly lexer = new Lexer();
   readonly diagnostics: AssemblerDiagnostic[] = [];
   errorCount = 0;
-  symbols = new Map<string, SymbolEntry>();
+  symbols = acquireSymbolTable();
   localCounts = new Map<number, number>();
   dotSection = 0;
   dotValue = 0;

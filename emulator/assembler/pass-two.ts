@@ -201,19 +201,22 @@ export function buildResult(assembler: Assembler): AssembleResult {
     }
   }
   const symbols: ProgramSymbol[] = [];
-  for (const symbol of assembler.symbols.values()) {
+  const table = assembler.symbols;
+  const outputNames: (string | undefined)[] = [];
+  for (let index = 0; index < table.size; index++) {
+    const symbol = table.at(index);
     if (symbol.state === SYMBOL_UNDEFINED || symbol.state === SYMBOL_DEFERRED || symbol.name.includes('\u0002')) continue;
     const placed = symbol.section !== ABSOLUTE;
     const section = placed ? assembler.sections[symbol.section - 1] : undefined;
-    const programSymbol: ProgramSymbol = {
-      name: symbol.name,
-      value: ((placed ? base[symbol.section] : 0) + symbol.value) >>> 0,
-      global: symbol.global,
-      type: symbol.type,
-      size: symbol.size >>> 0,
-      position: { file: files[symbol.file] ?? '', line: symbol.line, column: symbol.column },
-    };
-    if (section) programSymbol.section = outputSectionName(section.name);
+    const value = ((placed ? base[symbol.section] : 0) + symbol.value) >>> 0;
+    const position = { file: files[symbol.file] ?? '', line: symbol.line, column: symbol.column };
+    // One literal per shape (with or without `section`, which comes last), not a property added later.
+    const programSymbol: ProgramSymbol = section
+      ? {
+        name: symbol.name, value, global: symbol.global, type: symbol.type, size: symbol.size >>> 0, position,
+        section: (outputNames[section.id] ??= outputSectionName(section.name)),
+      }
+      : { name: symbol.name, value, global: symbol.global, type: symbol.type, size: symbol.size >>> 0, position };
     symbols.push(programSymbol);
   }
   const start = assembler.symbols.get('_start');

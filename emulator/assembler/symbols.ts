@@ -4,6 +4,7 @@
  * pass 2 (everything is an absolute address; undefined names are externals).
  */
 import { ABSOLUTE, UNKNOWN, type SymbolResolver, type Value } from './expression';
+import { releaseSymbolTable, type SymbolTable } from './symbol-table';
 
 export const SYMBOL_UNDEFINED = 0;
 /** A label: `section` + `value` (offset) until layout. */
@@ -76,13 +77,10 @@ export function newSymbol(name: string): SymbolEntry {
   return symbol;
 }
 
-/** Hand the entries of a finished assembly back for reuse; the caller keeps none of them. */
-export function recycleSymbols(symbols: Map<string, SymbolEntry>): void {
-  for (const symbol of symbols.values()) {
-    if (spareSymbols.length >= SPARE_LIMIT) break;
-    spareSymbols.push(symbol);
-  }
-  symbols.clear();
+/** Hand the table and entries of a finished assembly back for reuse; the caller keeps none of them. */
+export function recycleSymbols(symbols: SymbolTable): void {
+  for (let index = 0; index < symbols.size && spareSymbols.length < SPARE_LIMIT; index++) spareSymbols.push(symbols.at(index));
+  releaseSymbolTable(symbols);
 }
 
 /** The name under which instance `count` of local label `number` is stored. */
@@ -91,7 +89,7 @@ export function localLabelName(number: number, count: number): string {
 }
 
 export interface ResolverHost {
-  symbols: Map<string, SymbolEntry>;
+  symbols: SymbolTable;
   localCounts: Map<number, number>;
   /** Pass 1: current section id and offset. Pass 2: absolute address of the statement. */
   dotSection: number;
