@@ -6,6 +6,7 @@
 import { Assembler } from './assembler';
 import { buildResult, passTwo } from './pass-two';
 import { recycleSymbols } from './symbols';
+import { recycleSectionBytes } from './section-buffer';
 import type { AssembleOptions, AssembleResult } from './program';
 
 /** Statements processed before the assembler gives up on runaway expansion. */
@@ -19,6 +20,7 @@ export function assemble(source: string, options: AssembleOptions = {}): Assembl
     passTwo(assembler);
     const result = buildResult(assembler);
     recycleSymbols(assembler.symbols);
+    recycleSectionBytes(assembler.sections);
     return result;
   } catch (error) {
     // A bug, not the input's fault: still answer with a diagnostic rather than throw.

@@ -4,7 +4,7 @@
  * `ldr rX, =constant`, and "did you mean" suggestions for unknown mnemonics.
  */
 import { CONDITIONS, type Instruction, type Operand } from '../isa/types';
-import { MNEMONICS, encodeInstruction, parseMnemonic, type ParsedMnemonic } from '../isa/table';
+import { MNEMONICS, encodeInstruction, encodeInstructionWord, lastEncodeError, parseMnemonic, type ParsedMnemonic } from '../isa/table';
 
 const readingCache = new Map<string, ParsedMnemonic[]>();
 
@@ -44,12 +44,12 @@ function tryReadings(readings: readonly ParsedMnemonic[], operands: Operand[], a
     instruction.mnemonic = reading.mnemonic;
     instruction.condition = reading.condition;
     instruction.setFlags = reading.setFlags;
-    const result = encodeInstruction(instruction, context);
-    if (result.ok) {
-      SUCCESS.word = result.word;
+    const word = encodeInstructionWord(instruction, context);
+    if (word >= 0) {
+      SUCCESS.word = word;
       return SUCCESS;
     }
-    const error = result.error;
+    const error = lastEncodeError();
     const candidate: EncodeFailure = { ok: false, message: error.message, hint: error.hint, operandIndex: error.operandIndex };
     // Prefer a row's own complaint (a range error) over "no row takes these operands".
     if (!failure || (failure.message.startsWith('invalid operands') && !error.message.startsWith('invalid operands'))) {

@@ -14,6 +14,32 @@ export const MAP_STRIDE = 6;
 /** The A32 NOP `as` pads code with under -march=armv7ve. */
 export const NOP_WORD = 0xe320f000;
 
+/**
+ * The largest byte buffer of the last finished assembly, kept for the next:
+ * the program gets copies of the bytes, and a buffer whose pages are already
+ * mapped costs a memset where a fresh one costs a page fault per 4 KiB.
+ */
+let spareBytes: Uint8Array | undefined;
+const NO_BYTES = new Uint8Array(0);
+
+function takeBytes(minimum: number): Uint8Array {
+  const spare = spareBytes;
+  if (spare === undefined || spare.length < minimum) return new Uint8Array(minimum);
+  spareBytes = undefined;
+  spare.fill(0);
+  return spare;
+}
+
+/** After the program has copied the bytes out: keep the largest buffer for the next assembly. */
+export function recycleSectionBytes(sections: readonly SectionBuffer[]): void {
+  for (const section of sections) {
+    const bytes = section.bytes;
+    section.bytes = NO_BYTES;
+    if (spareBytes !== undefined && bytes.length <= spareBytes.length) continue;
+    spareBytes = bytes;
+  }
+}
+
 export class SectionBuffer {
   readonly id: number;
   readonly name: string;
@@ -42,7 +68,7 @@ export class SectionBuffer {
     this.name = name;
     this.flags = flags;
     const statements = Math.max(64, Math.min(expectedStatements, 1 << 22));
-    this.bytes = new Uint8Array(statements * 4);
+    this.bytes = takeBytes(statements * 4);
     this.mapData = new Int32Array(statements * MAP_STRIDE);
   }
 

@@ -144,12 +144,39 @@ export type InstructionEncoding =
  * word to learn the form actually emitted.
  */
 export function encodeInstruction(instruction: Instruction, context: EncodeContext): InstructionEncoding {
+  const word = encodeInstructionWord(instruction, context);
+  if (word < 0) return { ok: false, error: lastError! };
+  const row = lastRow!;
+  return lastWarning ? { ok: true, word, row, warning: lastWarning } : { ok: true, word, row };
+}
+
+/** What the last encodeInstructionWord call found besides the word (read at once; the next call replaces them). */
+let lastError: EncodeError | undefined;
+let lastRow: InstructionRow | undefined;
+let lastWarning: EncodeError | undefined;
+
+/** The error of the last encodeInstructionWord call that returned -1. */
+export function lastEncodeError(): EncodeError {
+  return lastError ?? { message: 'unknown instruction' };
+}
+
+/**
+ * encodeInstruction without a result object, for the assembler's per-line
+ * path: the word (unsigned), or -1 with the error in lastEncodeError(). Same
+ * rows, same order, same messages.
+ */
+export function encodeInstructionWord(instruction: Instruction, context: EncodeContext): number {
+  lastError = undefined;
+  lastRow = undefined;
+  lastWarning = undefined;
   const rows = rowsFor(instruction.mnemonic);
   if (rows.length === 0) {
-    return { ok: false, error: { message: `unknown instruction '${instruction.mnemonic}'` } };
+    lastError = { message: `unknown instruction '${instruction.mnemonic}'` };
+    return -1;
   }
   let firstFailure: EncodeError | undefined;
-  for (const row of rows) {
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index];
     if (!row.accepts(instruction)) continue;
     if (instruction.setFlags && !row.allowsSetFlags) {
       firstFailure ??= { message: `'${instruction.mnemonic}' cannot take the S suffix in this form`, hint: `write \`${instruction.mnemonic}\` without S` };
@@ -161,18 +188,19 @@ export function encodeInstruction(instruction: Instruction, context: EncodeConte
     }
     const result = row.encode(instruction, context);
     if (result.ok) {
-      return result.warning
-        ? { ok: true, word: result.word >>> 0, row, warning: result.warning }
-        : { ok: true, word: result.word >>> 0, row };
+      lastRow = row;
+      lastWarning = result.warning;
+      return result.word >>> 0;
     }
     firstFailure ??= result.error;
   }
-  if (firstFailure) return { ok: false, error: firstFailure };
+  if (firstFailure) {
+    lastError = firstFailure;
+    return -1;
+  }
   const forms = [...new Set(rows.map((row) => row.syntax))].join('  |  ');
-  return {
-    ok: false,
-    error: { message: `invalid operands for '${instruction.mnemonic}'`, hint: `expected ${forms}` },
-  };
+  lastError = { message: `invalid operands for '${instruction.mnemonic}'`, hint: `expected ${forms}` };
+  return -1;
 }
 
 /**
