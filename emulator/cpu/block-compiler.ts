@@ -11,7 +11,7 @@
  * in `R[15]` and, on a fault, PC at the faulting instruction.
  */
 import { BLOCK_FAULT, constant, hex } from './codegen-context';
-import { emitBlock, FAULT_UNDEFINED, type InstructionSource } from './block-emitter';
+import { emitBlock, FAULT_UNDEFINED, SINGLE_EPILOGUE, SINGLE_PROLOGUE, type InstructionSource } from './block-emitter';
 import * as helpers from './helpers';
 import { emitRegion } from './region-emitter';
 
@@ -26,9 +26,9 @@ export interface CompiledBlock {
   source: string;
 }
 
-/** Compiles the block starting at `start`; `single` compiles exactly one instruction (stepping). */
-export function compileBlock(start: number, source: InstructionSource, single: boolean): CompiledBlock {
-  const { body, length } = emitBlock(start, source, single);
+/** Compiles the block starting at `start` (stepping compiles single instructions in groups: compileSingles). */
+export function compileBlock(start: number, source: InstructionSource): CompiledBlock {
+  const { body, length } = emitBlock(start, source, false);
   const text = `return function block_${start.toString(16)}(cpu, R, m, budget) {\n${body}\n};`;
   return { run: instantiate(text, start), length, source: text };
 }
@@ -62,7 +62,7 @@ export function compileSingles(addresses: readonly number[], source: Instruction
     if (!entry || 'problem' in entry) return;
     cases.push(`case ${index}: {\n${emitBlock(address, source, true).body}\n}`);
   });
-  const text = `return function singles_${(addresses[0] ?? 0).toString(16)}(cpu, R, m, budget, k) {\nswitch (k) {\n${cases.join('\n')}\n}\nreturn ${BLOCK_FAULT};\n};`;
+  const text = `return function singles_${(addresses[0] ?? 0).toString(16)}(cpu, R, m, budget, k) {\n${SINGLE_PROLOGUE}\nswitch (k) {\n${cases.join('\n')}\ndefault: return ${BLOCK_FAULT};\n}\n${SINGLE_EPILOGUE}\n};`;
   const group = instantiate(text, addresses[0] ?? 0) as (cpu: unknown, registers: Int32Array, memory: unknown, budget: number, index: number) => number;
   return addresses.map((address, index) => (isInstruction(source, address) ? (cpu, registers, memory, budget) => group(cpu, registers, memory, budget, index) : undefined));
 }

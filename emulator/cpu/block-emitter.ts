@@ -76,7 +76,9 @@ class BlockEmitter implements EmitContext {
   }
 
   exit(pc: string, code: number, completed: number | string): string {
-    return `{ ${WRITEBACK} cpu.steps += ${this.single ? '' : 'count + '}${completed}; R[15] = ${pc}; return ${code}; }`;
+    // One instruction alone leaves through the shared exit after the switch of its group (SINGLE_EPILOGUE).
+    if (this.single) return `{ p = ${pc}; e = ${code}; d = ${completed}; break; }`;
+    return `{ ${WRITEBACK} cpu.steps += count + ${completed}; R[15] = ${pc}; return ${code}; }`;
   }
 
   loopsTo(target: number): boolean {
@@ -127,7 +129,9 @@ class BlockEmitter implements EmitContext {
   }
 
   raise(type: keyof typeof FAULT_CODES, message: string, detail = '0'): string {
-    return `{ ${WRITEBACK} cpu.steps += ${this.single ? '' : 'count + '}${this.index}; R[15] = ${constant(this.address)}; cpu.setFault(${FAULT_CODES[type]}, ${constant(this.word)}, ${JSON.stringify(message)}, ${detail}); return ${BLOCK_FAULT}; }`;
+    const fault = `R[15] = ${constant(this.address)}; cpu.setFault(${FAULT_CODES[type]}, ${constant(this.word)}, ${JSON.stringify(message)}, ${detail});`;
+    if (this.single) return `{ ${fault} ${this.exit(constant(this.address), BLOCK_FAULT, this.index)} }`;
+    return `{ ${WRITEBACK} cpu.steps += count + ${this.index}; ${fault} return ${BLOCK_FAULT}; }`;
   }
 
   branchExchange(target: string): string {
@@ -185,6 +189,8 @@ class BlockEmitter implements EmitContext {
     }
     if (address >= 0) parts.push(this.loopsTo(address) ? this.loopJump(this.length) : this.exit(constant(address), BLOCK_CONTINUE, this.length));
 
+    // A single instruction is one case of a group function that declares the locals (SINGLE_PROLOGUE).
+    if (this.single) return { body: parts.join('\n'), length: this.length };
     const declarations: string[] = [];
     let writeback = '';
     for (let register = 0; register < 15; register++) {
@@ -195,8 +201,7 @@ class BlockEmitter implements EmitContext {
       declarations.push('n = cpu.n', 'z = cpu.z', 'c = cpu.c', 'v = cpu.v');
       writeback += 'cpu.n = n; cpu.z = z; cpu.c = c; cpu.v = v;';
     }
-    declarations.push('t = 0', 'x = 0', 'y = 0', 's = 0', 'a = 0', 'w = 0');
-    if (!this.single) declarations.push('count = 0');
+    declarations.push('t = 0', 'x = 0', 'y = 0', 's = 0', 'a = 0', 'w = 0', 'count = 0');
     let body = parts.join('\n');
     if (writeback !== '' || body.includes(WRITEBACK)) body = body.split(WRITEBACK).join(writeback);
     if (this.loops) body = body.split(LENGTH).join(String(this.length));
@@ -208,7 +213,15 @@ class BlockEmitter implements EmitContext {
   }
 }
 
-/** The body text of the block function starting at `start` (statements, with its own `let`s). */
+/** Locals and the shared exit around the cases of a group of single-instruction bodies (see compileSingles). */
+export const SINGLE_PROLOGUE = `let n = cpu.n, z = cpu.z, c = cpu.c, v = cpu.v, t = 0, x = 0, y = 0, s = 0, a = 0, w = 0, p = 0, e = ${BLOCK_FAULT}, d = 0, ${Array.from({ length: 15 }, (_, register) => `x${register} = 0`).join(', ')};`;
+export const SINGLE_EPILOGUE = 'cpu.n = n; cpu.z = z; cpu.c = c; cpu.v = v; cpu.steps += d; R[15] = p; return e;';
+
+/**
+ * The body text of the block function starting at `start` (statements, with
+ * its own `let`s); with `single`, the statements of one case of a group
+ * (SINGLE_PROLOGUE declares their locals, every path ends in `break`).
+ */
 export function emitBlock(start: number, source: InstructionSource, single: boolean): { body: string; length: number } {
   return new BlockEmitter(start, source, single).emit();
 }
