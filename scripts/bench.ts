@@ -52,38 +52,50 @@ export function generateSource(lines: number): string {
   return out.join('\n') + '\n';
 }
 
-/** Wall time of one run of GNU as on `source`, in ms (median of `runs`). */
-function timeGnuAs(source: string, runs: number): number | undefined {
-  if (!hasTool(GNU_AS)) return undefined;
-  const directory = mkdtempSync(join(tmpdir(), 'sherwood-bench-'));
-  try {
-    const path = join(directory, 'bench.s');
-    writeFileSync(path, source);
-    const times: number[] = [];
-    for (let run = 0; run < runs; run++) {
-      const start = performance.now();
-      const result = spawnSync(GNU_AS, ['-march=armv7ve', path, '-o', join(directory, 'bench.o')]);
-      times.push(performance.now() - start);
-      if (result.status !== 0) return undefined;
-    }
-    return median(times);
-  } finally {
-    rmSync(directory, { recursive: true, force: true });
+/** Wall time of one `assemble` of `source`, in ms; throws when it does not assemble. */
+function timeAssembleOnce(source: string): number {
+  const start = performance.now();
+  const result = assemble(source, { file: 'bench.s' });
+  const time = performance.now() - start;
+  if (!result.ok) {
+    const first = result.diagnostics[0];
+    throw new Error(`the benchmark source did not assemble: ${first?.line}: ${first?.message}`);
   }
+  return time;
 }
 
 function timeAssemble(source: string, runs: number): number {
   const times: number[] = [];
-  for (let run = 0; run < runs; run++) {
-    const start = performance.now();
-    const result = assemble(source, { file: 'bench.s' });
-    times.push(performance.now() - start);
-    if (!result.ok) {
-      const first = result.diagnostics[0];
-      throw new Error(`the benchmark source did not assemble: ${first?.line}: ${first?.message}`);
-    }
-  }
+  for (let run = 0; run < runs; run++) times.push(timeAssembleOnce(source));
   return median(times);
+}
+
+/**
+ * Sherwood and GNU as on the same file, runs alternating so that both meet
+ * the same machine load: medians of each, in ms (gnu undefined when `as` is
+ * not installed or rejects the file).
+ */
+function timeBoth(source: string, runs: number): { ours: number; gnu: number | undefined } {
+  const ours: number[] = [];
+  const gnu: number[] = [];
+  const installed = hasTool(GNU_AS);
+  const directory = installed ? mkdtempSync(join(tmpdir(), 'sherwood-bench-')) : '';
+  try {
+    const path = join(directory, 'bench.s');
+    if (installed) writeFileSync(path, source);
+    let gnuFailed = !installed;
+    for (let run = 0; run < runs; run++) {
+      ours.push(timeAssembleOnce(source));
+      if (gnuFailed) continue;
+      const start = performance.now();
+      const result = spawnSync(GNU_AS, ['-march=armv7ve', path, '-o', join(directory, 'bench.o')]);
+      gnu.push(performance.now() - start);
+      if (result.status !== 0) gnuFailed = true;
+    }
+    return { ours: median(ours), gnu: gnuFailed ? undefined : median(gnu) };
+  } finally {
+    if (installed) rmSync(directory, { recursive: true, force: true });
+  }
 }
 
 const SECTIONS: BenchSection[] = [
@@ -93,14 +105,14 @@ const SECTIONS: BenchSection[] = [
       const lines = 100_000;
       const source = generateSource(lines);
       timeAssemble(source, 3); // warm up
-      const ours = timeAssemble(source, 7);
-      console.log(`  Sherwood: ${format(ours)} (median of 7), ${Math.round((lines / ours) * 1000).toLocaleString('en-US')} lines/s`);
-      const gnu = timeGnuAs(source, 5);
+      const runs = 9;
+      const { ours, gnu } = timeBoth(source, runs);
+      console.log(`  Sherwood: ${format(ours)} (median of ${runs}), ${Math.round((lines / ours) * 1000).toLocaleString('en-US')} lines/s`);
       if (gnu === undefined) {
-        console.log(`  GNU as: not installed (${GNU_AS}); no ratio`);
+        console.log(`  GNU as: not installed or failed (${GNU_AS}); no ratio`);
         return;
       }
-      console.log(`  GNU as:   ${format(gnu)} (median of 5, process wall time), ${Math.round((lines / gnu) * 1000).toLocaleString('en-US')} lines/s`);
+      console.log(`  GNU as:   ${format(gnu)} (median of ${runs}, process wall time, runs alternating with Sherwood's), ${Math.round((lines / gnu) * 1000).toLocaleString('en-US')} lines/s`);
       console.log(`  ratio: Sherwood is ${(gnu / ours).toFixed(2)}x the speed of GNU as ${gnu >= ours ? '(target met)' : '(target NOT met)'}`);
     },
   },

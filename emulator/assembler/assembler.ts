@@ -380,7 +380,10 @@ export class Assembler implements ResolverHost {
 
   /** `ldr rX, =expr`: a MOV/MVN when the constant allows, else a literal-pool entry (then pass 2). */
   private literal(readings: ReturnType<typeof readingsFor>, offset: number, start: number, wordEnd: number, index: number, deferred: boolean): void {
-    const reading = readings.find((candidate) => candidate.mnemonic === 'ldr');
+    let reading: (typeof readings)[number] | undefined;
+    for (let candidate = 0; candidate < readings.length && reading === undefined; candidate++) {
+      if (readings[candidate].mnemonic === 'ldr') reading = readings[candidate];
+    }
     const operands = this.operands;
     const parser = this.operandParser;
     const reader = this.reader;
