@@ -43,8 +43,18 @@ export function setFlagsBit(word: number): boolean {
 // ---------------------------------------------------------------------------
 // Results
 
+/**
+ * One success object, refilled by every call: the assembler encodes each line
+ * of a file through here, and the table's encodeInstruction reads the result
+ * at once (copying it into its own). A row's `encode` result is valid until
+ * the next encode; callers that keep one must copy it (as `{ ...result }`).
+ */
+const SUCCESS: { ok: true; word: number; warning: EncodeError | undefined } = { ok: true, word: 0, warning: undefined };
+
 export function encoded(word: number, warning?: EncodeError): EncodeResult {
-  return warning ? { ok: true, word: word >>> 0, warning } : { ok: true, word: word >>> 0 };
+  SUCCESS.word = word >>> 0;
+  SUCCESS.warning = warning;
+  return SUCCESS;
 }
 
 export function failure(message: string, operandIndex?: number, hint?: string): EncodeResult {
