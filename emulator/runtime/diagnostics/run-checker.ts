@@ -1,8 +1,8 @@
 /**
  * Everything a running program is checked with, behind the few hooks the
- * emulator calls: `checkAccess` from the memory bus (heap-region accesses and
- * misaligned words take its slow path), `call`/`return` from the CPU's call
- * tracking, `reportPending(pc)` when the CPU stopped at an instruction the
+ * emulator calls: `checkAccess` from the memory bus (heap-region accesses,
+ * misaligned words and writes to executable pages take its slow path),
+ * `stackChecker.callWith`/`returnWith` from the CPU's call tracking, `reportPending(pc)` when the CPU stopped at an instruction the
  * checker flagged, `stackOverflow`/`textWrite` from faults, and `finish` at
  * exit (leaks). The driver runs guest code with the checker "attached" and
  * sets `callSite` while a built-in C function runs.
@@ -31,6 +31,18 @@ export interface RunCheckerOptions extends CollectorOptions {
   enabled?: Iterable<kinds.DiagnosticKind>;
   /** Report blocks still reachable at exit as notes. */
   reportReachable?: boolean;
+  /**
+   * Where the stack rules apply: 'aapcs' judges every call (programs entered through main);
+   * 'library-calls' only calls into `library` (a program with its own _start may use its own
+   * conventions between its helpers). Default 'aapcs'.
+   */
+  conventions?: 'aapcs' | 'library-calls';
+  /** The C library's public entry points [start, end) (the built-in slots). */
+  library?: { start: number; end: number };
+  /** A call whose return is not judged: the built-in start-up's `bl main` (glibc's start-up relies on nothing main returns with). */
+  uncheckedCall?: number;
+  /** Program text [start, end) ranges: a write there is a `write-to-text` warning. */
+  textRanges?: readonly { start: number; end: number }[];
 }
 
 const NONE = -1;
@@ -46,6 +58,9 @@ export class RunChecker {
   private readonly checkMisaligned: boolean;
   private readonly reportReachable: boolean;
   private internal = 0;
+  private site = -1;
+  private readonly textStarts: number[];
+  private readonly textEnds: number[];
   // A misaligned access or text write waiting for its PC.
   private pendingKind = NONE;
   private pendingAddress = 0;
@@ -64,8 +79,15 @@ export class RunChecker {
     this.heapBase = options.heap ? options.heap.base : 0;
     this.heapLimit = options.heap ? options.heap.limit : 0;
     this.stackChecker = new StackChecker(this.collector, this.resolve, this.step);
+    this.stackChecker.judgeAll = options.conventions !== 'library-calls';
+    this.stackChecker.libraryStart = options.library?.start ?? 0;
+    this.stackChecker.libraryEnd = options.library?.end ?? 0;
+    this.stackChecker.uncheckedCall = options.uncheckedCall ?? -1;
     this.checkMisaligned = this.collector.enabled(kinds.KIND_MISALIGNED_ACCESS);
     this.reportReachable = options.reportReachable === true;
+    const text = this.collector.enabled(kinds.KIND_WRITE_TO_TEXT) ? (options.textRanges ?? []) : [];
+    this.textStarts = text.map((range) => range.start >>> 0);
+    this.textEnds = text.map((range) => range.end >>> 0);
   }
 
   get diagnostics(): readonly kinds.Diagnostic[] {
@@ -84,7 +106,12 @@ export class RunChecker {
 
   /** The `bl` of the built-in C function now running (its heap problems are reported there), or -1. */
   set callSite(pc: number) {
+    this.site = pc;
     if (this.heapChecker) this.heapChecker.callSite = pc;
+  }
+
+  get callSite(): number {
+    return this.site;
   }
 
   /** Stops checking accesses (the runtime's own reads, the leak scan, a re-run of a reported instruction). */
@@ -105,16 +132,15 @@ export class RunChecker {
     let stop = false;
     if (this.checkMisaligned && size === 4 && (address & 3) !== 0) stop = this.hold(kinds.KIND_MISALIGNED_ACCESS, address, size, write);
     const target = address >>> 0;
+    if (write && this.textStarts.length !== 0) {
+      for (let index = 0; index < this.textStarts.length; index++) {
+        if (target < this.textEnds[index] && target + size > this.textStarts[index]) stop = this.hold(kinds.KIND_WRITE_TO_TEXT, address, size, write);
+      }
+    }
     if (this.heapChecker !== undefined && target < this.heapLimit && target + size > this.heapBase) {
       if (this.heapChecker.access(address, size, write)) stop = true;
     }
     return stop;
-  }
-
-  /** A write landed in executable memory (self-modifying code). */
-  textWriteHook(address: number, size: number): boolean {
-    if (this.internal !== 0 || !this.collector.enabled(kinds.KIND_WRITE_TO_TEXT)) return false;
-    return this.hold(kinds.KIND_WRITE_TO_TEXT, address, size, true);
   }
 
   /** True while a flagged access waits for `reportPending`. */
@@ -166,19 +192,25 @@ export class RunChecker {
     );
   }
 
-  /** At exit: leaks, scanning `roots` (registers, stack words, data words) through `readWord`. */
-  finish(roots: ArrayLike<number>, readWord: WordReader): void {
+  /** At exit: leaks, scanning from `roots()` (registers, stack words, data words; gathered only when a block is still allocated) through `readWord`. */
+  finish(roots: () => ArrayLike<number>, readWord: WordReader): void {
     const heap = this.heapChecker?.heap;
-    if (!heap) return;
+    if (!heap || heap.liveBlocks === 0) return;
     this.suspend();
     try {
-      this.leakSummary = reportLeaks(heap, this.collector, this.resolve, roots, readWord, { reportReachable: this.reportReachable, step: this.step() });
+      this.leakSummary = reportLeaks(heap, this.collector, this.resolve, roots(), readWord, { reportReachable: this.reportReachable, step: this.step() });
     } finally {
       this.resume();
     }
   }
 
   private hold(kind: number, address: number, size: number, write: boolean): boolean {
+    if (this.site >= 0) {
+      // Inside a built-in C function: report at its call at once.
+      if (kind === kinds.KIND_MISALIGNED_ACCESS) this.misaligned(this.site, address >>> 0, size, write);
+      else this.textWrite(this.site, address, size);
+      return false;
+    }
     if (this.pendingKind === NONE) {
       this.pendingKind = kind;
       this.pendingAddress = address >>> 0;

@@ -1,0 +1,80 @@
+/**
+ * The checks of one running process, as the debug session drives them: the
+ * RunChecker joined to the process's buddy heap (through the C library's heap
+ * monitor) and its call tracking (the AAPCS judged at every call in a program
+ * entered through main, only at calls into the C library in one with its own
+ * _start), and the root words a leak scan starts from
+ * at exit (registers, the live stack, data, bss and the program break).
+ */
+import { PAGE_SHIFT, PAGE_SIZE, type Memory } from '../../cpu/memory.js';
+import { BUILTIN_BASE, BUILTIN_LIMIT, PERMISSION_EXECUTE, PERMISSION_WRITE, type MemoryLayout } from '../../cpu/interfaces.js';
+import { BuddyHeap } from '../heap/buddy.js';
+import type { LibcContext } from '../libc/context.js';
+import { RunChecker, type RunCheckerOptions } from './run-checker.js';
+
+export type ChecksOptions = Omit<RunCheckerOptions, 'heap' | 'resolve' | 'step' | 'textRanges' | 'conventions' | 'library' | 'uncheckedCall'>;
+
+export interface ProcessParts {
+  memory: Memory;
+  /** The C library's state for the process (its heap; the checker becomes its heap monitor). */
+  libc: LibcContext;
+  resolve: RunCheckerOptions['resolve'];
+  step: () => number;
+  /** The built-in start-up's `bl main` when the program is entered through main (the AAPCS then applies to every call), else undefined. */
+  mainCall: number | undefined;
+}
+
+/** Makes the process's checker and joins it to the C library; the driver installs the memory and call hooks. */
+export function createProcessChecker(parts: ProcessParts, options: ChecksOptions = {}): RunChecker {
+  const heap = parts.libc.heap instanceof BuddyHeap ? parts.libc.heap : undefined;
+  const textRanges = parts.memory
+    .regions()
+    .filter((region) => (region.permissions & PERMISSION_EXECUTE) !== 0 && region.name !== 'builtins')
+    .map((region) => ({ start: region.start, end: region.end }));
+  const checker = new RunChecker({
+    ...options,
+    heap,
+    resolve: parts.resolve,
+    step: parts.step,
+    textRanges,
+    conventions: parts.mainCall === undefined ? 'library-calls' : 'aapcs',
+    library: { start: BUILTIN_BASE, end: BUILTIN_LIMIT },
+    uncheckedCall: parts.mainCall,
+  });
+  if (checker.heapChecker) parts.libc.heapMonitor = checker.heapChecker;
+  return checker;
+}
+
+/**
+ * The words a program can still reach without going through the heap: r0-r14, the stack from sp
+ * to its top, and every writable region but the heap (data, bss, the program break). Pages never
+ * touched hold only zeros and are skipped.
+ */
+export function leakRoots(memory: Memory, registers: Int32Array, layout: MemoryLayout): number[] {
+  const roots: number[] = [];
+  for (let index = 0; index < 15; index++) roots.push(registers[index] >>> 0);
+  const sp = (registers[13] >>> 0) & ~3;
+  const ranges: { start: number; end: number }[] = [];
+  if (sp >= layout.stackLimit && sp < layout.stackTop) ranges.push({ start: sp, end: layout.stackTop });
+  for (const region of memory.regions()) {
+    if ((region.permissions & PERMISSION_WRITE) === 0 || region.name === 'heap' || region.name === 'stack') continue;
+    ranges.push({ start: (region.start + 3) & ~3, end: region.end });
+  }
+  for (const range of ranges) {
+    for (let page = range.start >>> PAGE_SHIFT; page * PAGE_SIZE < range.end; page++) {
+      const low = Math.max(range.start, page * PAGE_SIZE);
+      const high = Math.min(range.end, (page + 1) * PAGE_SIZE);
+      if (memory.readTable[page] >= 0) {
+        for (let address = low; address + 4 <= high; address += 4) roots.push(memory.read32(address) >>> 0);
+        continue;
+      }
+      const bytes = memory.readBytes(low, high - low);
+      if (!bytes.ok) continue;
+      const data = bytes.bytes;
+      for (let offset = 0; offset + 4 <= data.length; offset += 4) {
+        roots.push((data[offset] | (data[offset + 1] << 8) | (data[offset + 2] << 16) | (data[offset + 3] << 24)) >>> 0);
+      }
+    }
+  }
+  return roots;
+}
