@@ -21,7 +21,7 @@ import {
 } from './symbols';
 import type { Macro } from './macros';
 import type { OutputSection, SectionFlags } from './layout';
-import { encodeWith, readingsFor, literalAsMove, unknownMnemonicMessage } from './instructions';
+import { encodeWith, readingsAt, readingsFor, literalAsMove, unknownMnemonicMessage } from './instructions';
 import { directive, CONDITIONAL_DIRECTIVES } from './directives';
 
 export const PENDING_INSTRUCTION = 0;
@@ -228,27 +228,32 @@ export class Assembler implements ResolverHost {
       if (active) this.error(`expected an instruction or directive, found '${text.slice(start, reader.end).trim()}'`, start, reader.end);
       return;
     }
-    const word = text.slice(start, end);
     lexer.pos = end;
     if (!active) {
-      if (first === 46 && CONDITIONAL_DIRECTIVES.has(word.toLowerCase())) directive(this, word.toLowerCase(), start, end);
+      if (first === 46) {
+        const name = text.slice(start, end).toLowerCase();
+        if (CONDITIONAL_DIRECTIVES.has(name)) directive(this, name, start, end);
+      }
       return;
     }
     const after = lexer.peekCode();
     if (after === 61 && text.charCodeAt(lexer.pos + 1) !== 61) {
       lexer.pos++;
-      directive(this, '=', start, end, word);
+      directive(this, '=', start, end, text.slice(start, end));
       return;
     }
     if (first === 46) {
-      directive(this, word.toLowerCase(), start, end);
+      directive(this, text.slice(start, end).toLowerCase(), start, end);
       return;
     }
-    if (this.macros.size > 0 && (this.macros.has(word) || this.macros.has(word.toLowerCase()))) {
-      directive(this, 'macro-call', start, end, word);
-      return;
+    if (this.macros.size > 0) {
+      const word = text.slice(start, end);
+      if (this.macros.has(word) || this.macros.has(word.toLowerCase())) {
+        directive(this, 'macro-call', start, end, word);
+        return;
+      }
     }
-    this.instruction(word, start, end);
+    this.instruction(start, end);
   }
 
   /** Inside .macro/.rept/.irp: gather statements until the matching end. */
@@ -304,11 +309,11 @@ export class Assembler implements ResolverHost {
       reader.file, reader.line, reader.columnOf(start), reader.expansion);
   }
 
-  private instruction(word: string, start: number, end: number): void {
+  private instruction(start: number, end: number): void {
     const reader = this.reader;
-    const readings = readingsFor(word);
+    const readings = readingsAt(reader.text, start, end);
     if (readings.length === 0) {
-      const { message, hint } = unknownMnemonicMessage(word);
+      const { message, hint } = unknownMnemonicMessage(reader.text.slice(start, end));
       this.error(message, start, end, hint);
       return;
     }

@@ -18,6 +18,37 @@ export function readingsFor(word: string): ParsedMnemonic[] {
   return readings;
 }
 
+/**
+ * readingsFor the text [start, end) without slicing it first: a small
+ * direct-mapped cache keyed by a hash of the characters, compared character by
+ * character. A miss (or a collision) falls back to readingsFor.
+ */
+const WORD_CACHE_SIZE = 512;
+const cachedWords: (string | undefined)[] = new Array<string | undefined>(WORD_CACHE_SIZE).fill(undefined);
+const cachedReadings: ParsedMnemonic[][] = new Array<ParsedMnemonic[]>(WORD_CACHE_SIZE).fill([]);
+
+export function readingsAt(text: string, start: number, end: number): ParsedMnemonic[] {
+  let hash = 0x811c9dc5;
+  for (let index = start; index < end; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 0x01000193);
+  const slot = (hash >>> 0) & (WORD_CACHE_SIZE - 1);
+  const cached = cachedWords[slot];
+  if (cached !== undefined && cached.length === end - start) {
+    let same = true;
+    for (let index = 0; index < cached.length; index++) {
+      if (cached.charCodeAt(index) !== text.charCodeAt(start + index)) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return cachedReadings[slot];
+  }
+  const word = text.slice(start, end);
+  const readings = readingsFor(word);
+  cachedWords[slot] = word;
+  cachedReadings[slot] = readings;
+  return readings;
+}
+
 export interface EncodeFailure {
   ok: false;
   message: string;
