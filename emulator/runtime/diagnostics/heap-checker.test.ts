@@ -198,3 +198,35 @@ describe('the C library with a heap checker', () => {
     expect(collector.diagnostics).toEqual([]);
   });
 });
+
+describe('copies through memcpy and memmove', () => {
+  it('do not count as reads of unwritten bytes, and carry the written bits to the destination', () => {
+    const { heap, collector, checker } = setup();
+    const source = heap.allocate(16, after(1));
+    const target = heap.allocate(16, after(2));
+    checker.allocated(source, false);
+    checker.allocated(target, false);
+    checker.access(source, 4, true); // only the first word is written
+    checker.beginCopy();
+    // the library's byte copy, as the memory bus reports it
+    for (let index = 0; index < 16; index++) {
+      expect(checker.access(source + index, 1, false)).toBe(false);
+      expect(checker.access(target + index, 1, true)).toBe(false);
+    }
+    checker.endCopy(source, target, 16);
+    expect(collector.diagnostics).toEqual([]);
+    expect(checker.access(target, 4, false)).toBe(false);
+    expect(checker.access(target + 4, 4, false)).toBe(true); // never written at the source: still unwritten here
+    checker.reportPending(at(3));
+    expect(collector.diagnostics.map((d) => d.kind)).toEqual(['uninitialized-read']);
+    // Overflows are still found while copying.
+    checker.callSite = at(4);
+    checker.beginCopy();
+    checker.access(target + 16, 1, true);
+    checker.endCopy(source, target + 8, 0x7fffffff); // a huge count is clamped, never an exception
+    expect(collector.diagnostics.map((d) => [d.kind, d.line])).toEqual([
+      ['uninitialized-read', 3],
+      ['heap-overflow', 4],
+    ]);
+  });
+});

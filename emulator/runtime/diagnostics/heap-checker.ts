@@ -33,6 +33,8 @@ export class HeapChecker implements HeapMonitor {
   callSite = -1;
   /** Accesses are not checked while above 0 (the library's own bookkeeping). */
   private internal = 0;
+  /** Reads of unwritten bytes are not reported while above 0 (memcpy/memmove copying them). */
+  private copying = 0;
   // The problem `access` found, waiting for its PC.
   private pendingKind = NO_PROBLEM;
   private pendingAddress = 0;
@@ -74,7 +76,7 @@ export class HeapChecker implements HeapMonitor {
         this.mark(offset, size);
         return false;
       }
-      if (!this.checkUninitialized || this.isWritten(offset, size)) return false;
+      if (!this.checkUninitialized || this.copying !== 0 || this.isWritten(offset, size)) return false;
       return this.found(kinds.KIND_UNINITIALIZED_READ, code, address, size, write);
     }
     if (write && code !== heapTypes.LOCATION_OUTSIDE) this.mark((address >>> 0) - heap.base, Math.min(size, heap.limit - (address >>> 0)));
@@ -156,6 +158,32 @@ export class HeapChecker implements HeapMonitor {
 
   endInternal(): void {
     if (this.internal > 0) this.internal--;
+  }
+
+  beginCopy(): void {
+    this.copying++;
+  }
+
+  endCopy(from: number, to: number, length: number): void {
+    if (this.copying > 0) this.copying--;
+    const heap = this.heap;
+    const source = (from >>> 0) - heap.base;
+    const target = (to >>> 0) - heap.base;
+    // A copy longer than the heap faulted on the way; only the heap's size can have landed in it.
+    length = Math.min(length >>> 0, heap.size);
+    if (length === 0 || target + length <= 0 || target >= heap.size) return;
+    // Snapshot the source bits first: the areas may overlap (memmove).
+    const bits = new Uint8Array(length);
+    for (let index = 0; index < length; index++) {
+      const at = source + index;
+      bits[index] = at < 0 || at >= heap.size || this.isWritten(at, 1) ? 1 : 0;
+    }
+    for (let index = 0; index < length; index++) {
+      const at = target + index;
+      if (at < 0 || at >= heap.size) continue;
+      if (bits[index] === 1) this.mark(at, 1);
+      else this.clear(at, 1);
+    }
   }
 
   // ---- internals ------------------------------------------------------------------------

@@ -20,4 +20,10 @@ export interface HeapMonitor {
   /** The library's own heap accesses until `endInternal` are not the program's: do not check them. */
   beginInternal(): void;
   endInternal(): void;
+  /**
+   * memcpy/memmove: until `endCopy`, reading bytes never written is not a problem (copying them is
+   * not using them, as memcheck judges it); `endCopy` gives the destination the source's written bits.
+   */
+  beginCopy(): void;
+  endCopy(from: number, to: number, length: number): void;
 }

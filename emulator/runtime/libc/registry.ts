@@ -92,6 +92,16 @@ const heap: Traits = { usesHeap: true };
 
 const a = (context: LibcContext, index: number): number => context.argument(index);
 
+/** memcpy/memmove, telling a heap checker that the bytes are copied, not used. */
+function copy(context: LibcContext, move: (memory: LibcContext['memory'], destination: number, source: number, count: number) => strings.LibcResult): BuiltinOutcome {
+  const monitor = context.heapMonitor;
+  if (monitor === undefined) return finish(context, move(context.memory, a(context, 0), a(context, 1), a(context, 2)));
+  monitor.beginCopy();
+  const result = move(context.memory, a(context, 0), a(context, 1), a(context, 2));
+  monitor.endCopy(a(context, 1), a(context, 0), a(context, 2));
+  return finish(context, result);
+}
+
 const ENTRIES: BuiltinFunction[] = [
   // <stdio.h>
   define('int printf(const char *format, ...)', 'Prints the arguments to stdout as the format says; returns the number of bytes printed.', stdio.printf, out),
@@ -135,8 +145,8 @@ const ENTRIES: BuiltinFunction[] = [
   define('char *strchr(const char *text, int character)', 'The first occurrence of character in text, or NULL.', (context) => finish(context, strings.strchr(context.memory, a(context, 0), a(context, 1)))),
   define('char *strrchr(const char *text, int character)', 'The last occurrence of character in text, or NULL.', (context) => finish(context, strings.strrchr(context.memory, a(context, 0), a(context, 1)))),
   define('char *strstr(const char *text, const char *part)', 'The first occurrence of part in text, or NULL.', (context) => finish(context, strings.strstr(context.memory, a(context, 0), a(context, 1)))),
-  define('void *memcpy(void *destination, const void *source, size_t count)', 'Copies count bytes; returns destination.', (context) => finish(context, strings.memcpy(context.memory, a(context, 0), a(context, 1), a(context, 2)))),
-  define('void *memmove(void *destination, const void *source, size_t count)', 'Copies count bytes, correct even when the areas overlap; returns destination.', (context) => finish(context, strings.memmove(context.memory, a(context, 0), a(context, 1), a(context, 2)))),
+  define('void *memcpy(void *destination, const void *source, size_t count)', 'Copies count bytes; returns destination.', (context) => copy(context, strings.memcpy)),
+  define('void *memmove(void *destination, const void *source, size_t count)', 'Copies count bytes, correct even when the areas overlap; returns destination.', (context) => copy(context, strings.memmove)),
   define('void *memset(void *destination, int value, size_t count)', 'Sets count bytes to value; returns destination.', (context) => finish(context, strings.memset(context.memory, a(context, 0), a(context, 1), a(context, 2)))),
   define('void *memchr(const void *area, int character, size_t count)', 'The first byte equal to character among count bytes, or NULL.', (context) => finish(context, strings.memchr(context.memory, a(context, 0), a(context, 1), a(context, 2)))),
   define('int memcmp(const void *first, const void *second, size_t count)', 'Compares count bytes: negative, 0 or positive.', (context) => finish(context, strings.memcmp(context.memory, a(context, 0), a(context, 1), a(context, 2)))),
