@@ -13,7 +13,7 @@ import { ABSOLUTE, type Value } from './expression';
 import { encodeWith, readingsFor } from './instructions';
 import { TEXT_SEGMENT_START, layoutSections, outputSectionName } from './layout';
 import type { AssembleResult, Program, ProgramSymbol, Section, SourceMapEntry } from './program';
-import { MAP_STRIDE, type SectionBuffer } from './section-buffer';
+import { emptyMapEntry, readMapEntry, type SectionBuffer } from './section-buffer';
 import { SYMBOL_DEFERRED, SYMBOL_LABEL, SYMBOL_UNDEFINED, SYMBOL_VALUE, type SymbolEntry } from './symbols';
 
 const KIND_NAMES: SourceMapEntry['kind'][] = ['code', 'data', 'literal'];
@@ -165,13 +165,15 @@ export function passTwo(assembler: Assembler): void {
 }
 
 function appendSourceMap(sourceMap: SourceMapEntry[], section: SectionBuffer, address: number, files: string[]): void {
-  const data = section.mapData;
-  for (let at = 0; at < section.mapCount * MAP_STRIDE; at += MAP_STRIDE) {
+  const stream = section.mapStream;
+  const entry = emptyMapEntry();
+  for (let index = 0; index < section.mapCount; index++) {
+    readMapEntry(stream, entry);
     sourceMap.push({
-      address: address + data[at],
-      size: data[at + 1],
-      position: { file: files[data[at + 3]] ?? '', line: data[at + 4], column: data[at + 5] },
-      kind: KIND_NAMES[data[at + 2]],
+      address: address + entry.offset,
+      size: entry.size,
+      position: { file: files[entry.file] ?? '', line: entry.line, column: entry.column },
+      kind: KIND_NAMES[entry.kind],
     });
   }
 }

@@ -9,10 +9,66 @@ import type { LiteralTable } from './pending';
 export const KIND_CODE = 0;
 export const KIND_DATA = 1;
 export const KIND_LITERAL = 2;
-export const MAP_STRIDE = 6;
 
 /** The A32 NOP `as` pads code with under -march=armv7ve. */
 export const NOP_WORD = 0xe320f000;
+
+/** Bytes one source-map entry can take: a header and five 5-byte varints. */
+const MAP_ENTRY_MAXIMUM = 26;
+
+/** Append a 32-bit integer as a zigzag varint; returns the new end. */
+function writeVarint(stream: Uint8Array, at: number, value: number): number {
+  let zigzag = ((value << 1) ^ (value >> 31)) >>> 0;
+  while (zigzag >= 0x80) {
+    stream[at++] = (zigzag & 0x7f) | 0x80;
+    zigzag >>>= 7;
+  }
+  stream[at++] = zigzag;
+  return at;
+}
+
+/** One decoded entry of a section's source-map stream (reused by readMapEntry). */
+export interface MapEntry {
+  offset: number;
+  size: number;
+  kind: number;
+  file: number;
+  line: number;
+  column: number;
+  /** Where the next entry starts in the stream. */
+  next: number;
+}
+
+function readVarint(stream: Uint8Array, entry: MapEntry): number {
+  let at = entry.next;
+  let zigzag = 0;
+  let shift = 0;
+  for (;;) {
+    const byte = stream[at++];
+    zigzag += (byte & 0x7f) * 2 ** shift;
+    shift += 7;
+    if (byte < 0x80 || shift > 28) break;
+  }
+  entry.next = at;
+  const unsigned = zigzag >>> 0;
+  return (unsigned >>> 1) ^ -(unsigned & 1);
+}
+
+/** Decode the entry at `entry.next`, given the previous entry in `entry` (start from emptyMapEntry()). */
+export function readMapEntry(stream: Uint8Array, entry: MapEntry): void {
+  const header = stream[entry.next++];
+  const end = (entry.offset + entry.size) | 0;
+  entry.kind = header & 3;
+  entry.offset = (header & 4) !== 0 ? end : readVarint(stream, entry);
+  entry.size = (header & 8) !== 0 ? 4 : readVarint(stream, entry);
+  if ((header & 16) === 0) entry.file = readVarint(stream, entry);
+  entry.line = (entry.line + readVarint(stream, entry)) | 0;
+  entry.column = readVarint(stream, entry);
+}
+
+export function emptyMapEntry(): MapEntry {
+  return { offset: 0, size: 0, kind: 0, file: 0, line: 0, column: 0, next: 0 };
+}
 
 /**
  * The largest byte buffer of the last finished assembly, kept for the next:
@@ -47,9 +103,19 @@ export class SectionBuffer {
   bytes: Uint8Array;
   size = 0;
   alignment = 1;
-  /** Source-map entries, MAP_STRIDE numbers each: offset, size, kind, file, line, column. */
-  mapData: Int32Array;
+  /**
+   * Source-map entries (offset, size, kind, file, line, column, each kept as
+   * a 32-bit integer) as a byte stream: a header byte, then zigzag varints of
+   * what the previous entry does not imply. A typical instruction takes three
+   * bytes where six 32-bit numbers took 24, and the stream outlives the
+   * assembly (the program reads it on first use), so it is fresh memory.
+   */
+  mapStream: Uint8Array;
+  mapLength = 0;
   mapCount = 0;
+  private mapEnd = 0;
+  private mapFile = 0;
+  private mapLine = 0;
   /** Instructions were assembled here: `as` then pads the section's end to a whole word. */
   hasCode = false;
   /** Literal-table indices waiting for the next pool, and the keys that share them. */
@@ -69,7 +135,7 @@ export class SectionBuffer {
     this.flags = flags;
     const statements = Math.max(64, Math.min(expectedStatements, 1 << 22));
     this.bytes = takeBytes(statements * 4);
-    this.mapData = new Int32Array(statements * MAP_STRIDE);
+    this.mapStream = new Uint8Array(statements * 4);
   }
 
   /** Grow by `count` bytes (zero-filled); returns the offset of the first. */
@@ -107,19 +173,28 @@ export class SectionBuffer {
   }
 
   map(offset: number, size: number, kind: number, file: number, line: number, column: number): void {
-    let data = this.mapData;
-    const at = this.mapCount * MAP_STRIDE;
-    if (at + MAP_STRIDE > data.length) {
-      const grown = new Int32Array(data.length * 2);
-      grown.set(data);
-      this.mapData = data = grown;
+    offset |= 0;
+    size |= 0;
+    file |= 0;
+    line |= 0;
+    if (this.mapLength + MAP_ENTRY_MAXIMUM > this.mapStream.length) {
+      const grown = new Uint8Array(this.mapStream.length * 2 + MAP_ENTRY_MAXIMUM);
+      grown.set(this.mapStream.subarray(0, this.mapLength));
+      this.mapStream = grown;
     }
-    data[at] = offset;
-    data[at + 1] = size;
-    data[at + 2] = kind;
-    data[at + 3] = file;
-    data[at + 4] = line;
-    data[at + 5] = column;
+    const stream = this.mapStream;
+    let at = this.mapLength;
+    const header = (kind & 3) | (offset === this.mapEnd ? 4 : 0) | (size === 4 ? 8 : 0) | (file === this.mapFile ? 16 : 0);
+    stream[at++] = header;
+    if ((header & 4) === 0) at = writeVarint(stream, at, offset);
+    if ((header & 8) === 0) at = writeVarint(stream, at, size);
+    if ((header & 16) === 0) at = writeVarint(stream, at, file);
+    at = writeVarint(stream, at, (line - this.mapLine) | 0);
+    at = writeVarint(stream, at, column | 0);
+    this.mapLength = at;
+    this.mapEnd = (offset + size) | 0;
+    this.mapFile = file;
+    this.mapLine = line;
     this.mapCount++;
   }
 
