@@ -252,7 +252,10 @@ export class HeapChecker implements HeapMonitor {
         subject = below.address;
         message = `heap overflow: ${access}, ${address - below.address - below.requested} bytes past the end of a ${below.requested}-byte block allocated at ${related[0].text}`;
       } else {
-        message = `heap overflow: ${access} is in heap memory no block holds (nothing was allocated there)`;
+        message =
+          address >= heap.limit || address < heap.base
+            ? `heap overflow: ${access} is outside the ${heap.size}-byte heap (${hex(heap.base)}-${hex(heap.limit - 1)}): malloc never hands out memory there`
+            : `heap overflow: ${access} is in heap memory no block holds (nothing was allocated there)`;
       }
     }
     const name = kinds.DIAGNOSTIC_KINDS[kind];

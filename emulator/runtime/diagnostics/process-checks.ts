@@ -37,6 +37,7 @@ export function createProcessChecker(parts: ProcessParts, options: ChecksOptions
     resolve: parts.resolve,
     step: parts.step,
     textRanges,
+    heapRegion: parts.memory.regions().find((region) => region.name === 'heap'),
     conventions: parts.mainCall === undefined ? 'library-calls' : 'aapcs',
     library: { start: BUILTIN_BASE, end: BUILTIN_LIMIT },
     uncheckedCall: parts.mainCall,

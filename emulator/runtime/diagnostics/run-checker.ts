@@ -41,6 +41,8 @@ export interface RunCheckerOptions extends CollectorOptions {
   library?: { start: number; end: number };
   /** A call whose return is not judged: the built-in start-up's `bl main` (glibc's start-up relies on nothing main returns with). */
   uncheckedCall?: number;
+  /** The whole region reserved for malloc (the buddy heap is its first part): accesses past the heap in it are overflows too. */
+  heapRegion?: { start: number; end: number };
   /** Program text [start, end) ranges: a write there is a `write-to-text` warning. */
   textRanges?: readonly { start: number; end: number }[];
 }
@@ -76,8 +78,8 @@ export class RunChecker {
     this.resolve = options.resolve;
     this.step = options.step ?? (() => 0);
     this.heapChecker = options.heap ? new HeapChecker(options.heap, this.collector, this.resolve, this.step) : undefined;
-    this.heapBase = options.heap ? options.heap.base : 0;
-    this.heapLimit = options.heap ? options.heap.limit : 0;
+    this.heapBase = options.heap ? Math.min(options.heap.base, options.heapRegion?.start ?? options.heap.base) : 0;
+    this.heapLimit = options.heap ? Math.max(options.heap.limit, options.heapRegion?.end ?? options.heap.limit) : 0;
     this.stackChecker = new StackChecker(this.collector, this.resolve, this.step);
     this.stackChecker.judgeAll = options.conventions !== 'library-calls';
     this.stackChecker.libraryStart = options.library?.start ?? 0;
