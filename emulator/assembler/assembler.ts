@@ -60,7 +60,7 @@ const TEXT_FLAGS: SectionFlags = { alloc: true, write: false, execute: true, nob
 const PC_RELATIVE = new Set(['b', 'bl', 'blx', 'adr', 'ldr', 'ldrb', 'ldrh', 'ldrsb', 'ldrsh', 'ldrd', 'pld', 'pli']);
 
 export function isBarrier(mnemonic: string): boolean {
-  return mnemonic === 'dmb' || mnemonic === 'dsb' || mnemonic === 'isb';
+  return mnemonic.length === 3 && (mnemonic === 'dmb' || mnemonic === 'dsb' || mnemonic === 'isb');
 }
 
 export class Assembler implements ResolverHost {
@@ -379,8 +379,8 @@ export class Assembler implements ResolverHost {
 
   /** The offset where operand `index` starts (the mnemonic when unknown). */
   columnStart(index: number | undefined, fallback: number): number {
-    const starts = this.operandParser.starts;
-    return index !== undefined && index < starts.length ? starts[index] : fallback;
+    const parser = this.operandParser;
+    return index !== undefined && index < parser.startCount ? parser.starts[index] : fallback;
   }
 
   /** `ldr rX, =expr`: a MOV/MVN when the constant allows, else a literal-pool entry (then pass 2). */
@@ -393,7 +393,7 @@ export class Assembler implements ResolverHost {
     const parser = this.operandParser;
     const reader = this.reader;
     if (!reading || index !== 1 || operands[0].kind !== 'register') {
-      this.error('=expression is only allowed as the second operand of ldr', parser.starts[index] ?? start, reader.end,
+      this.error('=expression is only allowed as the second operand of ldr', index < parser.startCount ? parser.starts[index] : start, reader.end,
         'write ldr r0, =value');
       return;
     }

@@ -101,8 +101,9 @@ export class OperandParser {
   hint: string | undefined;
   errorStart = 0;
   errorEnd = 0;
-  /** Offsets of each operand's first character (for diagnostics). */
+  /** Offsets of each operand's first character (for diagnostics): the first `startCount` entries. */
   starts: number[] = [];
+  startCount = 0;
   /** Set by the caller for DMB/DSB/ISB: option names (`ish`, `sy`) become immediates. */
   barrier = false;
   /** Text range of the `=expr` expression, when present. */
@@ -155,15 +156,13 @@ export class OperandParser {
     this.sawAddress = false;
     this.otherRelocatable = false;
     this.inAddress = false;
-    // pop() is inlined; assigning `length` is a call into the runtime, once per instruction.
-    const starts = this.starts;
-    while (starts.length > 0) starts.pop();
+    this.startCount = 0;
     this.literalStart = -1;
     while (out.length > 0) out.pop();
     if (!lexer.skipSpaces()) return true;
     for (;;) {
       lexer.skipSpaces();
-      this.starts.push(lexer.pos);
+      this.starts[this.startCount++] = lexer.pos;
       if (!this.operand(out)) return false;
       const code = lexer.peekCode();
       if (code === -1) return true;
