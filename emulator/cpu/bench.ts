@@ -14,7 +14,10 @@ import { assemble } from '../assembler/index';
 import { resolveBuiltin } from '../debug/runtime-bridge';
 import { Session } from '../debug/session';
 
-const BENCH_DIRECTORY = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/bench');
+/** ../shared/bench beside the repository: found from the working directory (npm run bench) or from this file. */
+const BENCH_DIRECTORY =
+  [path.resolve(process.cwd(), '../shared/bench'), path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/bench')]
+    .find((candidate) => existsSync(candidate)) ?? path.resolve(process.cwd(), '../shared/bench');
 const PROGRAMS = ['bench1_mixed.s', 'bench2_sieve.s', 'bench3_fib.s'];
 
 interface Expected {
@@ -123,6 +126,6 @@ export async function runEmulatorBenchmarks(): Promise<void> {
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1]) && process.argv[1].endsWith('bench.ts')) {
   void runEmulatorBenchmarks();
 }
