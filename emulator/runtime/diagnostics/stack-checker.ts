@@ -43,6 +43,7 @@ export class StackChecker {
   private readonly capacity: number;
   /** (pc * 4 + kind) of reports made: a repeat costs one lookup, not a message (a misaligned call in a loop). */
   private readonly reported = new Set<number>();
+  private readonly lastReported = new Int32Array(3 << 12).fill(-1);
   private readonly checkAlignment: boolean;
   private readonly checkSaved: boolean;
   private readonly checkBalance: boolean;
@@ -96,7 +97,7 @@ export class StackChecker {
   /** The CPU's hook at a judged call: the new frame's depth, the call, its target, sp and r4-r11. */
   callWith(depth: number, pc: number, target: number, sp: number, r4: number, r5: number, r6: number, r7: number, r8: number, r9: number, r10: number, r11: number): void {
     if (depth < 0 || depth >= this.capacity) return;
-    if (pc === this.uncheckedCall || !this.judges(target)) {
+    if (pc === this.uncheckedCall || (!this.judgeAll && ((target >>> 0) < this.libraryStart || (target >>> 0) >= this.libraryEnd))) {
       this.judged[depth] = 0;
       return;
     }
@@ -156,6 +157,10 @@ export class StackChecker {
 
   /** True the first time `pc` reports `kind` (0 misaligned, 1 clobbered, 2 imbalance). */
   private first(pc: number, kind: number): boolean {
+    // A repeat from the same place (a loop, a recursion) is answered by a direct-mapped cache, without the set.
+    const slot = (kind << 12) | ((pc >>> 2) & 4095);
+    if (this.lastReported[slot] === pc) return false;
+    this.lastReported[slot] = pc;
     const key = (pc >>> 0) * 4 + kind;
     if (this.reported.has(key)) return false;
     this.reported.add(key);
