@@ -7,30 +7,14 @@
  * STM, LDRD, STRD, conditional execution), then writes r0-r12, the APSR and
  * the scratch buffer to stdout. UNPREDICTABLE forms are not generated.
  */
+import { SeededRandom } from '../testing/random';
 
 export const SCRATCH_SIZE = 4096;
 /** Bytes each block writes: 14 words (r0-r12, APSR) then the scratch buffer. */
 export const BLOCK_OUTPUT_SIZE = 14 * 4 + SCRATCH_SIZE;
 
-/** A small fast seeded generator (mulberry32). */
-export class Random {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) | 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  }
-  below(limit: number): number {
-    return this.next() % limit;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.below(items.length)];
-  }
+/** The shared seeded generator, with a percentage test for block generators. */
+export class Random extends SeededRandom {
   chance(percent: number): boolean {
     return this.below(100) < percent;
   }

@@ -47,14 +47,5 @@ export function summarizeElf(bytes: Uint8Array): ElfSummary {
   };
 }
 
-/** A small seeded generator (mulberry32) for reproducible fuzzing. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator of numbers in [0, 1), for reproducible fuzzing. */
+export { seededFractions as seededRandom } from '../testing/random';

@@ -8,6 +8,7 @@
  * the distance d, whatever address the line lands at.
  */
 import { CONDITIONS, type Condition, type Instruction, type MemoryOffset, type Operand, type Shift, type ShiftType } from './types';
+import { seededFractions as random } from '../testing/random';
 
 export interface LoadStoreCase {
   text: string;
@@ -17,16 +18,6 @@ export interface LoadStoreCase {
 /** Address the test encodes label cases at (any address works: only the distance matters). */
 export const CASE_ADDRESS = 0x0001_0000;
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const NAMES = ['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 'r9', 'r10', 'r11', 'r12', 'sp', 'lr', 'pc'];
 

@@ -10,20 +10,11 @@ import { describe, expect, it } from 'vitest';
 import type { GoldenCase } from './golden/cases';
 import { MNEMONICS, ROWS, decodeWord, encodeInstruction, findRow, findRowByScan, parseMnemonic, rowsFor } from './table';
 import type { InstructionRow } from './types';
+import { seededWords as random } from '../testing/random';
 
 const MY_CLASSES = new Set(['data-processing', 'multiply', 'miscellaneous', 'branch', 'system']);
 const myRows = ROWS.filter((row) => MY_CLASSES.has(row.class));
 
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
 
 /** A word the row's bits/mask admit, with random don't-care bits and condition. */
 function sampleWord(row: InstructionRow, next: () => number): number {

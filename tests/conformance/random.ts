@@ -3,6 +3,8 @@
  * same sequence on every machine, so generated forms and golden files are
  * reproducible.
  */
+import { SeededRandom } from '../../emulator/testing/random';
+
 export interface Random {
   /** A uniformly distributed unsigned 32-bit integer. */
   next(): number;
@@ -11,14 +13,8 @@ export interface Random {
 }
 
 export function createRandom(seed: number): Random {
-  let state = seed >>> 0;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return (value ^ (value >>> 14)) >>> 0;
-  };
+  const random = new SeededRandom(seed);
+  const next = (): number => random.next();
   return {
     next,
     below: (limit) => (limit <= 1 ? 0 : next() % limit),

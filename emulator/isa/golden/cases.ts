@@ -5,6 +5,7 @@
  * words come from GNU `as` (scripts/isa-golden.ts), never from this file.
  */
 import { CONDITIONS, type Operand, type Shift, type ShiftType } from '../types';
+import { seededFractions as random } from '../../testing/random';
 
 export interface GoldenCase {
   /** One line of GNU `as` source (unified syntax). */
@@ -26,17 +27,6 @@ export interface GoldenCase {
   warning?: string;
 }
 
-/** mulberry32: a small seeded generator, so the case list is stable. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const REGISTER_NAMES = ['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6', 'r7', 'r8', 'r9', 'r10', 'r11', 'r12', 'sp', 'lr', 'pc'];
 

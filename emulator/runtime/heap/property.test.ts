@@ -11,20 +11,10 @@ import { renderHeap } from './render.js';
 import { ReferenceBuddy, checkInvariants } from './reference-model.js';
 import { restoreHeap, saveHeap } from './snapshot.js';
 import { LOCATION_FREED, LOCATION_LIVE, LOCATION_SLACK, LOCATION_UNALLOCATED } from './types.js';
+import { seededFractions as random } from '../../testing/random';
 
 const BASE = 0x00200000;
 
-/** mulberry32: a small seeded generator. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Configuration {
   size: number;
