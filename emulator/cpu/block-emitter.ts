@@ -5,6 +5,7 @@
  * object serves every instruction of the block, so emitting allocates little.
  */
 import type { Instruction } from '../isa/types';
+import type { CallChecker } from './interfaces';
 import {
   BLOCK_CONTINUE,
   BLOCK_FAULT,
@@ -18,7 +19,7 @@ import {
 } from './codegen-context';
 import { DATA_PROCESSING_MNEMONICS, emitDataProcessing } from './codegen-data-processing';
 import { emitMemory, MEMORY_MNEMONICS } from './codegen-memory';
-import { emitOther, OTHER_MNEMONICS } from './codegen-other';
+import { callHook, emitOther, OTHER_MNEMONICS } from './codegen-other';
 import { emitExtra, EXTRA_MNEMONICS } from './codegen-extra';
 
 export const MAX_BLOCK_LENGTH = 128;
@@ -40,6 +41,8 @@ export interface InstructionSource {
   instructionAt(address: number): { instruction: Instruction; word: number } | { word: number; problem: string } | undefined;
   /** True when a breakpoint sits at the address (blocks stop before it). */
   breakpointAt(address: number): boolean;
+  /** The diagnostics' call hook, when attached (code compiled without it has none). */
+  readonly checker?: CallChecker;
 }
 
 function emitInstruction(instruction: Instruction, context: EmitContext): Emitted | undefined {
@@ -52,6 +55,7 @@ function emitInstruction(instruction: Instruction, context: EmitContext): Emitte
 }
 
 class BlockEmitter implements EmitContext {
+  readonly checker: CallChecker | undefined;
   address = 0;
   word = 0;
   /** Registers read or written (bit n = rn), and written. */
@@ -73,6 +77,7 @@ class BlockEmitter implements EmitContext {
     readonly single: boolean,
   ) {
     this.limit = single ? 1 : MAX_BLOCK_LENGTH;
+    this.checker = source.checker;
   }
 
   exit(pc: string, code: number, completed: number | string): string {
@@ -136,7 +141,7 @@ class BlockEmitter implements EmitContext {
 
   branchExchange(target: string): string {
     const done = this.index + 1;
-    return `{ y = ${target}; if ((y & 1) !== 0) ${this.raise('thumb', 'Thumb state is not supported', 'y')} if ((y & 2) !== 0) ${this.raise('unpredictable', 'branch to an address that is not a multiple of 4', 'y')} if (y === cpu.returnTop && cpu.popCall() !== 0) ${this.exit('y', BLOCK_RETURNED, done)} ${this.exit('y', BLOCK_CONTINUE, done)} }`;
+    return `{ y = ${target}; if ((y & 1) !== 0) ${this.raise('thumb', 'Thumb state is not supported', 'y')} if ((y & 2) !== 0) ${this.raise('unpredictable', 'branch to an address that is not a multiple of 4', 'y')} if (y === cpu.returnTop) { ${callHook(this, 'returnWith')} if (cpu.popCall() !== 0) ${this.exit('y', BLOCK_RETURNED, done)} } ${this.exit('y', BLOCK_CONTINUE, done)} }`;
   }
 
   useFlags(): void {

@@ -8,6 +8,7 @@
  * `m` is the memory bus, `H` the helpers module, `cpu` the Cpu.
  */
 import type { Condition } from '../isa/types';
+import type { CallChecker } from './interfaces';
 
 /** Block function results. */
 export const BLOCK_CONTINUE = 0;
@@ -36,6 +37,8 @@ export interface EmitContext {
   branchExchange(target: string): string;
   /** Uses the flag locals (so they are loaded and written back). */
   useFlags(): void;
+  /** The diagnostics' call hook the code is compiled for (`cpu.checker`; code is recompiled when it changes), or undefined. */
+  readonly checker: CallChecker | undefined;
 }
 
 /** The generated code for one instruction. */

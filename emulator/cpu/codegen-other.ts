@@ -29,6 +29,16 @@ function registers(operands: readonly Operand[], count: number): number[] | unde
   return list;
 }
 
+/** The diagnostics' hook (cpu.checker) at a call to `target` (an expression; a constant when `direct` is given) or at a return. */
+export function callHook(context: EmitContext, method: 'callWith' | 'returnWith', target?: string, direct?: number): string {
+  const checker = context.checker;
+  if (checker === undefined || (direct !== undefined && !checker.judges(direct))) return '';
+  const saved = [4, 5, 6, 7, 8, 9, 10, 11].map((register) => context.read(register)).join(', ');
+  const depth = 'cpu.callDepth - 1';
+  if (method === 'callWith') return `cpu.checker.callWith(${depth}, ${constant(context.address)}, ${target}, ${context.read(13)}, ${saved});`;
+  return `if (cpu.checker.judged[${depth}] === 1) cpu.checker.returnWith(${depth}, ${constant(context.address)}, ${context.read(13)}, ${saved});`;
+}
+
 export function emitOther(instruction: Instruction, context: EmitContext): Emitted | undefined {
   const { mnemonic, operands } = instruction;
   switch (mnemonic) {
@@ -36,7 +46,7 @@ export function emitOther(instruction: Instruction, context: EmitContext): Emitt
     case 'bl': {
       const target = valueOf(operands[0]);
       if (target === undefined) return undefined;
-      const link = mnemonic === 'bl' ? `${context.write(14, constant(context.address + 4))} cpu.pushCall(${constant(context.address + 4)}, ${constant(target)}, ${context.read(13)}); ` : '';
+      const link = mnemonic === 'bl' ? `${context.write(14, constant(context.address + 4))} cpu.pushCall(${constant(context.address + 4)}, ${constant(target)}, ${context.read(13)}); ${callHook(context, 'callWith', constant(target), target >>> 0)} ` : '';
       return { code: link + context.jumpConstant(target >>> 0), endsBlock: true };
     }
     case 'bx':
@@ -49,7 +59,7 @@ export function emitOther(instruction: Instruction, context: EmitContext): Emitt
         return undefined;
       }
       let code = `t = ${context.read(register)};`;
-      if (mnemonic === 'blx') code += ` ${context.write(14, constant(context.address + 4))} cpu.pushCall(${constant(context.address + 4)}, t, ${context.read(13)});`;
+      if (mnemonic === 'blx') code += ` ${context.write(14, constant(context.address + 4))} cpu.pushCall(${constant(context.address + 4)}, t, ${context.read(13)}); ${callHook(context, 'callWith', 't')}`;
       return { code: code + ' ' + context.branchExchange('t'), endsBlock: true };
     }
     case 'svc':

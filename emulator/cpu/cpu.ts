@@ -20,7 +20,7 @@ import {
   type BlockFunction,
   type InstructionSource,
 } from './block-compiler';
-import { MEMORY_CODE_WRITTEN, MEMORY_FAULT, MEMORY_OK, PERMISSION_EXECUTE, type CpuFault, type MachineState, type StepResult } from './interfaces';
+import { MEMORY_CODE_WRITTEN, MEMORY_FAULT, MEMORY_OK, PERMISSION_EXECUTE, type CallChecker, type CpuFault, type MachineState, type StepResult } from './interfaces';
 import type { Memory } from './memory';
 
 /** Why `run` returned. */
@@ -78,6 +78,14 @@ export class Cpu implements MachineState, InstructionSource {
   callDepth = 0;
   /** Return address of the innermost remembered call, or -1. */
   returnTop = -1;
+  /** The diagnostics' hook on calls and returns (code compiled while it is set calls it at BL/BLX and at returns); set it with setChecker. */
+  checker: CallChecker | undefined = undefined;
+
+  /** Attaches (or detaches) the diagnostics' call hook; compiled code is dropped so new code calls it (or not). */
+  setChecker(checker: CallChecker | undefined): void {
+    this.checker = checker;
+    this.flushBlocks();
+  }
   /** run() stops with RUN_RETURNED when a return makes callDepth smaller than this (-1: never). */
   stopBelowDepth = -1;
   private readonly callReturns = new Int32Array(CALL_CAPACITY);

@@ -64,6 +64,26 @@ export const MEMORY_FAULT = 1;
 export const MEMORY_WATCH = 2;
 /** A write changed executable memory: compiled code stops after the store so the new code runs. */
 export const MEMORY_CODE_WRITTEN = 3;
+/** An access the diagnostics flagged (AccessChecker): a load stops before its instruction, a store after it; the driver reports it and goes on. */
+export const MEMORY_CHECKED = 4;
+
+/** The diagnostics' hook on the memory bus: sees slow-path accesses (checked range, misaligned words); true = stop the CPU there. */
+export interface AccessChecker {
+  checkAccess(address: number, size: number, write: boolean): boolean;
+}
+
+/**
+ * The diagnostics' hook on calls and returns. Frames are indexed by call depth (0 = the outermost
+ * call). Code compiled while a checker is attached calls `callWith` at BL to a target it `judges`
+ * (and at every BLX to a register), and `returnWith` at a return whose frame is `judged`.
+ */
+export interface CallChecker {
+  /** 1 while the frame at that depth is judged at its return. */
+  readonly judged: Uint8Array;
+  judges(target: number): boolean;
+  callWith(depth: number, pc: number, target: number, sp: number, r4: number, r5: number, r6: number, r7: number, r8: number, r9: number, r10: number, r11: number): void;
+  returnWith(depth: number, pc: number, sp: number, r4: number, r5: number, r6: number, r7: number, r8: number, r9: number, r10: number, r11: number): void;
+}
 
 /**
  * What the executing CPU needs. Every access either succeeds or sets

@@ -10,6 +10,7 @@
  * faults as values, fires watchpoints and invalidates decoded code.
  */
 import {
+  MEMORY_CHECKED,
   MEMORY_CODE_WRITTEN,
   MEMORY_FAULT,
   MEMORY_OK,
@@ -17,6 +18,7 @@ import {
   PERMISSION_EXECUTE,
   PERMISSION_READ,
   PERMISSION_WRITE,
+  type AccessChecker,
   type AccessKind,
   type BytesResult,
   type GuestMemory,
@@ -65,6 +67,12 @@ export class Memory implements GuestMemory {
   private allocated = 0;
   private watches: WatchRange[] = [];
   private tracking = false;
+  /** The diagnostics' hook (setAccessChecker): every slow-path access goes to it; pages of its range never take the fast path. */
+  private checker: AccessChecker | undefined = undefined;
+  private checkedStart = 0;
+  private checkedEnd = 0;
+  /** Bulk copies (debugger, syscalls, loader) are not the program's loads and stores. */
+  private unchecked = 0;
   /** Writes seen while tracking: [address, size] pairs, at most TRACK_LIMIT. */
   readonly trackedWrites: number[] = [];
 
@@ -141,6 +149,17 @@ export class Memory implements GuestMemory {
     for (const range of [...previous, ...this.watches]) {
       const last = Math.ceil(range.end / PAGE_SIZE);
       for (let page = range.start >>> PAGE_SHIFT; page < last; page++) this.refreshPage(page);
+    }
+  }
+
+  /** Sends slow-path accesses to `checker` and keeps [start, end) off the fast path (undefined: none). */
+  setAccessChecker(checker: AccessChecker | undefined, start = 0, end = 0): void {
+    const previous = [this.checkedStart, this.checkedEnd];
+    this.checker = checker;
+    this.checkedStart = checker ? start >>> 0 : 0;
+    this.checkedEnd = checker ? end >>> 0 : 0;
+    for (const [low, high] of [previous, [this.checkedStart, this.checkedEnd]]) {
+      for (let page = low >>> PAGE_SHIFT; page < Math.ceil(high / PAGE_SIZE); page++) this.refreshPage(page);
     }
   }
 
@@ -227,6 +246,15 @@ export class Memory implements GuestMemory {
   }
 
   readBytes(address: number, length: number): BytesResult {
+    this.unchecked++;
+    try {
+      return this.copyOut(address, length);
+    } finally {
+      this.unchecked--;
+    }
+  }
+
+  private copyOut(address: number, length: number): BytesResult {
     if (!(length <= this.limit)) return { ok: false, fault: this.describe(address >>> 0, 1, 'read', 'limit') };
     const out = new Uint8Array(Math.max(0, Math.floor(length)));
     for (let index = 0; index < out.length; index++) {
@@ -246,11 +274,22 @@ export class Memory implements GuestMemory {
       if (offset < 0) return this.fault;
       this.bytes[offset | (target & PAGE_MASK)] = data[index];
       if (this.pagePermissions[target >>> PAGE_SHIFT] & PERMISSION_EXECUTE) this.onCodeWrite?.(target, 1);
+      // A system call filling a buffer writes for the program (the checker reports at the svc); the debugger's forced writes do not.
+      if (!force && this.checker !== undefined && this.unchecked === 0) this.checker.checkAccess(target, 1, true);
     }
     return undefined;
   }
 
   readCString(address: number, limit = 1 << 20): { ok: true; text: string } | { ok: false; fault: MemoryFault } {
+    this.unchecked++;
+    try {
+      return this.stringOut(address, limit);
+    } finally {
+      this.unchecked--;
+    }
+  }
+
+  private stringOut(address: number, limit: number): { ok: true; text: string } | { ok: false; fault: MemoryFault } {
     let text = '';
     for (let index = 0; index < limit; index++) {
       const target = (address + index) >>> 0;
@@ -279,6 +318,7 @@ export class Memory implements GuestMemory {
       if (offset < 0) return 0;
       value |= this.bytes[offset | (target & PAGE_MASK)] << (8 * index);
     }
+    if (this.checker !== undefined && this.unchecked === 0 && this.checker.checkAccess(address >>> 0, size, false) && this.status === MEMORY_OK) this.status = MEMORY_CHECKED;
     return value;
   }
 
@@ -297,6 +337,7 @@ export class Memory implements GuestMemory {
       this.bytes[offset | (target & PAGE_MASK)] = value >>> (8 * index);
     }
     const start = address >>> 0;
+    if (this.checker !== undefined && this.unchecked === 0 && this.checker.checkAccess(start, size, true) && this.status === MEMORY_OK) this.status = MEMORY_CHECKED;
     if (this.tracking && this.trackedWrites.length < 128) this.trackedWrites.push(start, size);
     if (this.pagePermissions[start >>> PAGE_SHIFT] & PERMISSION_EXECUTE) this.onCodeWrite?.(start, size);
     for (const range of this.watches) {
@@ -350,9 +391,10 @@ export class Memory implements GuestMemory {
     const permissions = this.pagePermissions[page];
     const uniform = this.coversWholePage(page);
     this.pageUniform[page] = uniform ? 1 : 0;
-    const whole = offset >= 0 && uniform;
-    this.readTable[page] = whole && permissions & PERMISSION_READ ? offset : -1;
     const low = page * PAGE_SIZE;
+    const checked = this.checker !== undefined && low < this.checkedEnd && low + PAGE_SIZE > this.checkedStart;
+    const whole = offset >= 0 && uniform && !checked;
+    this.readTable[page] = whole && permissions & PERMISSION_READ ? offset : -1;
     const watched = this.watches.some((range) => range.start < low + PAGE_SIZE && range.end > low);
     const writable = whole && (permissions & (PERMISSION_WRITE | PERMISSION_EXECUTE)) === PERMISSION_WRITE;
     this.fastWriteTable[page] = writable && !watched ? offset : -1;

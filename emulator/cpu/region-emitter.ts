@@ -16,6 +16,7 @@
  * as `@J target,address@`; both are resolved in a final pass.
  */
 import type { Instruction } from '../isa/types';
+import type { CallChecker } from './interfaces';
 import {
   BLOCK_CONTINUE,
   BLOCK_FAULT,
@@ -29,7 +30,7 @@ import {
 } from './codegen-context';
 import { DATA_PROCESSING_MNEMONICS, emitDataProcessing } from './codegen-data-processing';
 import { emitMemory, MEMORY_MNEMONICS } from './codegen-memory';
-import { emitOther, OTHER_MNEMONICS } from './codegen-other';
+import { callHook, emitOther, OTHER_MNEMONICS } from './codegen-other';
 import { emitExtra, EXTRA_MNEMONICS } from './codegen-extra';
 import { FAULT_ALIGNMENT, FAULT_THUMB, FAULT_UNDEFINED, FAULT_UNPREDICTABLE, type InstructionSource } from './block-emitter';
 
@@ -66,6 +67,7 @@ interface RegionInstruction {
 }
 
 class RegionEmitter implements EmitContext {
+  readonly checker: CallChecker | undefined;
   address = 0;
   word = 0;
   used = 0;
@@ -79,7 +81,9 @@ class RegionEmitter implements EmitContext {
   constructor(
     readonly entry: number,
     readonly source: InstructionSource,
-  ) {}
+  ) {
+    this.checker = source.checker;
+  }
 
   /** Leaves the function through its one shared exit (registers written back once, after the loop). */
   private exit(pc: string, code: number, completed: number): string {
@@ -119,7 +123,7 @@ class RegionEmitter implements EmitContext {
   }
 
   branchExchange(target: string): string {
-    return `{ y = ${target}; if ((y & 1) !== 0) ${this.raise('thumb', 'Thumb state is not supported', 'y')} if ((y & 2) !== 0) ${this.raise('unpredictable', 'branch to an address that is not a multiple of 4', 'y')} if (y === cpu.returnTop && cpu.popCall() !== 0) ${this.exit('y', BLOCK_RETURNED, 1)} ${this.jump('y')} }`;
+    return `{ y = ${target}; if ((y & 1) !== 0) ${this.raise('thumb', 'Thumb state is not supported', 'y')} if ((y & 2) !== 0) ${this.raise('unpredictable', 'branch to an address that is not a multiple of 4', 'y')} if (y === cpu.returnTop) { ${callHook(this, 'returnWith')} if (cpu.popCall() !== 0) ${this.exit('y', BLOCK_RETURNED, 1)} } ${this.jump('y')} }`;
   }
 
   useFlags(): void {

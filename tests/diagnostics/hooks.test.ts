@@ -1,0 +1,146 @@
+/**
+ * The emulator's hooks for the diagnostics, with fake checkers: the memory bus
+ * hands slow-path accesses in the checked range to the checker and stops a
+ * flagged load before its instruction and a flagged store after it; bulk
+ * copies are not checked; the CPU calls the call hook only for judged calls
+ * and the return hook only for judged frames.
+ */
+import { describe, expect, it } from 'vitest';
+import { assemble } from '../../emulator/assembler/index';
+import { Cpu, RUN_FAULT, RUN_TRAP, RUN_WATCH } from '../../emulator/cpu/cpu';
+import { MEMORY_CHECKED, PERMISSION_EXECUTE, PERMISSION_READ, PERMISSION_WRITE, type AccessChecker, type CallChecker } from '../../emulator/cpu/interfaces';
+import { Memory } from '../../emulator/cpu/memory';
+
+const CHECKED = 0x40000;
+
+function machine(source: string): { cpu: Cpu; memory: Memory } {
+  const assembled = assemble(source, { file: 'hooks.s' });
+  if (!assembled.ok) throw new Error(assembled.diagnostics.map((d) => d.message).join('\n'));
+  const memory = new Memory(1 << 24);
+  for (const section of assembled.program.sections) {
+    if (!section.flags.alloc || section.size === 0) continue;
+    memory.map({ name: section.name.slice(1), start: section.address, end: section.address + 0x1000, permissions: PERMISSION_READ | (section.flags.execute ? PERMISSION_EXECUTE : PERMISSION_WRITE) });
+    memory.writeBytes(section.address, section.bytes.subarray(0, section.size), true);
+  }
+  memory.map({ name: 'heap', start: CHECKED, end: CHECKED + 0x2000, permissions: PERMISSION_READ | PERMISSION_WRITE });
+  memory.map({ name: 'stack', start: 0x80000, end: 0x90000, permissions: PERMISSION_READ | PERMISSION_WRITE });
+  const cpu = new Cpu(memory);
+  cpu.registers[13] = 0x90000;
+  cpu.registers[15] = assembled.program.entry;
+  return { cpu, memory };
+}
+
+class RecordingAccesses implements AccessChecker {
+  readonly seen: string[] = [];
+  constructor(private readonly flagged: number) {}
+  checkAccess(address: number, size: number, write: boolean): boolean {
+    this.seen.push(`${write ? 'w' : 'r'}${size}@${address.toString(16)}`);
+    return address === this.flagged;
+  }
+}
+
+describe('the memory hook', () => {
+  const program = `
+    .text
+    .global _start
+_start:
+    ldr r1, =0x40000
+    mov r0, #7
+    str r0, [r1]
+    str r0, [r1, #8]
+    ldr r2, [r1, #4]
+    ldr r3, [r1, #8]
+    add r4, r2, r3
+    svc #0
+`;
+
+  it('sees every access in the checked range; a flagged store stops after it, a flagged load before it', () => {
+    const { cpu, memory } = machine(program);
+    const checker = new RecordingAccesses(CHECKED + 8);
+    memory.setAccessChecker(checker, CHECKED, CHECKED + 0x2000);
+    expect(cpu.run(100)).toBe(RUN_WATCH);
+    expect(memory.status).toBe(MEMORY_CHECKED);
+    expect(memory.read8(CHECKED + 8)).toBe(7); // the store happened
+    expect(cpu.steps).toBe(4);
+    checker.seen.length = 0;
+    expect(cpu.run(100)).toBe(RUN_FAULT);
+    expect(cpu.fault).toBeUndefined();
+    expect(memory.status).toBe(MEMORY_CHECKED);
+    expect(cpu.steps).toBe(5); // stopped before the load of [r1, #8]
+    expect(cpu.registers[3]).toBe(0);
+    expect(checker.seen).toEqual(['r4@40004', 'r4@40008']);
+  });
+
+  it('leaves bulk copies (debugger, system calls reading) and forced writes unchecked, and detaches cleanly', () => {
+    const { cpu, memory } = machine(program);
+    const checker = new RecordingAccesses(-1);
+    memory.setAccessChecker(checker, CHECKED, CHECKED + 0x2000);
+    memory.readBytes(CHECKED, 16);
+    memory.readCString(CHECKED);
+    memory.writeBytes(CHECKED, Uint8Array.of(1, 2), true);
+    expect(checker.seen).toEqual([]);
+    memory.writeBytes(CHECKED, Uint8Array.of(1));
+    expect(checker.seen).toEqual(['w1@40000']);
+    memory.setAccessChecker(undefined);
+    checker.seen.length = 0;
+    expect(cpu.run(100)).toBe(RUN_TRAP);
+    expect(checker.seen).toEqual([]);
+    expect(cpu.registers[4]).toBe(7);
+  });
+});
+
+class RecordingCalls implements CallChecker {
+  readonly judged = new Uint8Array(64);
+  readonly log: string[] = [];
+  constructor(private readonly judgedTarget: number) {}
+  judges(target: number): boolean {
+    return target === this.judgedTarget;
+  }
+  callWith(depth: number, pc: number, target: number, sp: number, r4: number): void {
+    this.log.push(`call d${depth} ${pc.toString(16)}->${target.toString(16)} sp=${sp.toString(16)} r4=${r4}`);
+    this.judged[depth] = 1;
+  }
+  returnWith(depth: number, pc: number, sp: number, r4: number): void {
+    this.log.push(`return d${depth} ${pc.toString(16)} sp=${sp.toString(16)} r4=${r4}`);
+    this.judged[depth] = 0;
+  }
+}
+
+describe('the call hook', () => {
+  const program = `
+    .text
+    .global _start
+_start:
+    mov r4, #1
+    bl judged
+    bl other
+    svc #0
+judged:
+    push {r4, lr}
+    mov r4, #2
+    bl other
+    pop {r4, pc}
+other:
+    mov r4, #3
+    bx lr
+`;
+
+  it('reports judged calls and their returns with the live registers, and nothing for the others', () => {
+    const { cpu } = machine(program);
+    const start = cpu.registers[15];
+    const checker = new RecordingCalls(start + 16);
+    cpu.setChecker(checker);
+    expect(cpu.run(100)).toBe(RUN_TRAP);
+    expect(checker.log).toEqual([`call d0 ${(start + 4).toString(16)}->${(start + 16).toString(16)} sp=90000 r4=1`, `return d0 ${(start + 28).toString(16)} sp=90000 r4=1`]);
+  });
+
+  it('compiled code without a checker calls nothing, and setChecker recompiles', () => {
+    const { cpu } = machine(program);
+    cpu.run(2);
+    const checker = new RecordingCalls(cpu.registers[15]);
+    cpu.setChecker(checker);
+    cpu.setChecker(undefined);
+    expect(cpu.run(100)).toBe(RUN_TRAP);
+    expect(checker.log).toEqual([]);
+  });
+});
