@@ -10,13 +10,17 @@
  */
 import type { Program, SourcePosition } from '../assembler/program';
 import { Cpu, LR, PC, RUN_BREAKPOINT, RUN_BUDGET, RUN_FAULT, RUN_RETURNED, RUN_TRAP, RUN_WATCH, SP } from '../cpu/cpu';
-import type { CpuFault, MemoryFault, TrapContext, TrapHandler, TrapOutcome } from '../cpu/interfaces';
+import { BUILTIN_SVC_BASE, MEMORY_CHECKED, type CpuFault, type MemoryFault, type TrapContext, type TrapHandler, type TrapOutcome } from '../cpu/interfaces';
 import type { Memory, WatchRange } from '../cpu/memory';
 import { loadProgram, STARTUP_SYMBOL, type LoadedProcess, type LoadOptions } from '../runtime/loader';
 import { createTrapHandler, LinuxSyscalls } from '../runtime/syscalls';
 import { createTrapLibrary, type TrapLibrary } from '../runtime/libc/trap-adapter';
 import { SessionIo, STREAM_VARIABLES, type StdoutBuffering } from './runtime-bridge';
 import { SourceIndex } from './source-index';
+import { BuddyHeap } from '../runtime/heap/buddy';
+import type { BuddyHeapOptions, SourceLine } from '../runtime/heap/types';
+import { createProcessChecker, leakRoots, type ChecksOptions } from '../runtime/diagnostics/process-checks';
+import type { RunChecker } from '../runtime/diagnostics/run-checker';
 
 export type StopReason =
   /** The requested step (or step over / out) finished. */
@@ -39,6 +43,10 @@ export interface SessionOptions extends LoadOptions {
   onOutput?: (fd: number, bytes: Uint8Array) => void;
   /** Once-per-kind runtime warnings (unknown syscall, lost output, ...). */
   onWarning?: (message: string) => void;
+  /** The Buddy System heap behind malloc: size (default 1 MiB), minimum block, quarantine. */
+  heap?: Pick<BuddyHeapOptions, 'size' | 'minimumBlock' | 'quarantine'>;
+  /** Memory diagnostics (issue 4): which kinds are off or on; false runs without them. */
+  checks?: ChecksOptions | false;
 }
 
 export interface StackFrame {
@@ -54,6 +62,8 @@ export interface StackFrame {
 export type SessionResult = { ok: true; session: Session } | { ok: false; error: string };
 
 const SLICE = 1 << 20;
+/** Offset of `bl main` in the built-in start-up routine (loader.ts). */
+const STARTUP_MAIN_CALL = 16;
 
 export class Session {
   readonly program: Program;
@@ -76,17 +86,24 @@ export class Session {
   lastWrites: { address: number; size: number }[] = [];
   readonly warnings: string[] = [];
 
+  /** The memory diagnostics of this run (undefined when `checks: false`). */
+  readonly checker: RunChecker | undefined;
+
   static create(program: Program, options: SessionOptions = {}): SessionResult {
     const syscalls = new LinuxSyscalls({ startSeconds: options.startSeconds });
-    const steps = { cpu: undefined as Cpu | undefined };
+    const steps = { cpu: undefined as Cpu | undefined, source: undefined as SourceIndex | undefined };
     const library = createTrapLibrary({
       clock: () => Math.floor(syscalls.nanoseconds(steps.cpu?.steps ?? 0) / 1e9),
       stdoutMode: options.stdoutBuffering ?? 'full',
+      // Heap sites are return addresses: the call is the instruction before.
+      heap: { ...options.heap, step: () => steps.cpu?.steps ?? 0, resolveSite: (site) => lineOf(steps.source, (site - 4) >>> 0) },
     });
     const loaded = loadProgram(program, { ...options, builtins: library.builtins, runtimeWords: STREAM_VARIABLES });
     if (!loaded.ok) return loaded;
     steps.cpu = loaded.process.cpu;
-    return { ok: true, session: new Session(program, options, loaded.process, library, syscalls) };
+    const session = new Session(program, options, loaded.process, library, syscalls);
+    steps.source = session.source;
+    return { ok: true, session };
   }
 
   private constructor(program: Program, options: SessionOptions, loaded: LoadedProcess, library: TrapLibrary, syscalls: LinuxSyscalls) {
@@ -108,6 +125,32 @@ export class Session {
     this.handler = createTrapHandler(syscalls, library.builtins);
     this.trapContext = { machine: this.cpu, memory: this.memory, io: this.io, layout: loaded.layout };
     this.source = new SourceIndex(program, loaded.runtimeSymbols);
+    if (options.checks !== false) {
+      const source = this.source;
+      const cpu = this.cpu;
+      // A program entered through main: the built-in start-up's `bl main` (the fifth word).
+      const startup = loaded.runtimeSymbols.find((symbol) => symbol.name === STARTUP_SYMBOL);
+      const checker = createProcessChecker(
+        {
+          memory: this.memory,
+          libc: library.contextFor(this.trapContext),
+          resolve: (pc) => lineOf(source, pc),
+          step: () => cpu.steps,
+          mainCall: startup === undefined ? undefined : startup.address + STARTUP_MAIN_CALL,
+        },
+        options.checks ?? {},
+      );
+      const range = checker.checkedRange;
+      this.memory.setAccessChecker(checker, range.start, range.end);
+      this.cpu.setChecker(checker.stackChecker);
+      this.checker = checker;
+    }
+  }
+
+  /** The Buddy System heap behind malloc (undefined when the library was given another allocator). */
+  get heap(): BuddyHeap | undefined {
+    const heap = this.library.contextFor(this.trapContext).heap;
+    return heap instanceof BuddyHeap ? heap : undefined;
   }
 
   /** 'exited' or 'faulted' once the program has ended; running again returns the same stop. */
@@ -267,22 +310,35 @@ export class Session {
     const end = cpu.steps + budget;
     let leave = leaveBreakpoint || this.resumeAt === (cpu.registers[PC] >>> 0);
     this.resumeAt = -1;
+    const checker = this.checker;
+    let unchecked = false;
     for (;;) {
       const remaining = end - cpu.steps;
       if (remaining <= 0) return { kind: 'budget' };
-      const result = cpu.run(remaining, leave);
+      let result: number;
+      if (unchecked) {
+        // The load the checker stopped and reported runs again, unchecked, and the run goes on.
+        unchecked = false;
+        checker?.suspend();
+        result = cpu.run(1, true);
+        checker?.resume();
+        if (result === RUN_BUDGET) continue;
+      } else result = cpu.run(remaining, leave);
       leave = false;
       switch (result) {
         case RUN_BUDGET:
           return { kind: 'budget' };
         case RUN_TRAP: {
           let outcome: TrapOutcome;
+          // Heap problems inside a C function or system call are reported at its call.
+          if (checker) checker.callSite = cpu.trapImmediate >= BUILTIN_SVC_BASE ? (cpu.registers[14] - 4) >>> 0 : (cpu.registers[PC] - 4) >>> 0;
           try {
             outcome = this.handler.supervisorCall(cpu.trapImmediate, this.trapContext);
           } catch (error) {
             // A bug in a system call or C function must not escape as a host exception.
             outcome = { kind: 'fault', message: `internal error in the runtime: ${error instanceof Error ? error.message : String(error)}` };
           }
+          if (checker) checker.callSite = -1;
           if (outcome.kind === 'continue') continue;
           if (outcome.kind === 'exit') return this.exit(outcome.code);
           if (outcome.kind === 'wait-for-input') {
@@ -296,8 +352,17 @@ export class Session {
           return this.fail({ type: 'runtime', pc, message: outcome.message }, status);
         }
         case RUN_FAULT:
+          if (checker && cpu.fault === undefined && this.memory.status === MEMORY_CHECKED) {
+            checker.reportPending(cpu.registers[PC] >>> 0);
+            unchecked = true;
+            continue;
+          }
           return this.fail(cpu.fault ?? { type: 'runtime', pc: cpu.registers[PC] >>> 0, message: 'unknown fault' }, 139);
         case RUN_WATCH:
+          if (checker && this.memory.status === MEMORY_CHECKED) {
+            checker.reportPending((cpu.registers[PC] - 4) >>> 0);
+            continue;
+          }
           this.resumeAt = cpu.registers[PC] >>> 0;
           return { kind: 'watchpoint', address: this.memory.watchAddress >>> 0, pc: (cpu.registers[PC] - 4) >>> 0 };
         case RUN_BREAKPOINT:
@@ -320,18 +385,29 @@ export class Session {
         `${lost.length} bytes of printf/puts output were never written: the program ended with the exit system call, which (as with glibc) skips flushing stdout; call exit or return from main instead`,
       );
     }
+    if (this.checker) this.checker.finish(() => leakRoots(this.memory, this.cpu.registers, this.process.layout), (address) => this.memory.read32(address));
     this.finished = { kind: 'exit', code: code & 0xff };
     return this.finished;
   }
 
   private fail(fault: CpuFault, status: number): StopReason {
     this.library.discard(this.trapContext);
+    if (this.checker && fault.type === 'memory') {
+      const memory = fault.memory;
+      if (memory.reason === 'guard') this.checker.stackOverflow(fault.pc, memory.address, this.cpu.registers[SP] >>> 0);
+      else if (memory.access === 'write' && memory.reason === 'permission' && this.memory.regionAt(memory.address)?.name === 'text') this.checker.textWrite(fault.pc, memory.address, memory.size);
+    }
     // A fault inside a built-in C function (no source of its own) is reported at the call: the BL before LR.
     const position = this.source.positionOf(fault.pc) ?? this.source.positionOf(((this.cpu.registers[LR] >>> 0) - 4) >>> 0);
     const message = fault.type === 'memory' ? fault.memory.message : fault.message;
     this.finished = { kind: 'fault', fault, message, position, status };
     return this.finished;
   }
+}
+
+function lineOf(source: SourceIndex | undefined, pc: number): SourceLine | null {
+  const position = source?.positionOf(pc);
+  return position ? { file: position.file, line: position.line } : null;
 }
 
 function concat(chunks: readonly Uint8Array[]): Uint8Array {
