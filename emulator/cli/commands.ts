@@ -5,6 +5,7 @@
 import { assembleCommand } from './assemble-command';
 import type { Command } from './command';
 import { disasmCommand } from './disasm-command';
+import { heapCommand } from './heap-command';
 import { RUN_USAGE, runCommand } from './run-command';
 
 const run: Command = {
@@ -14,4 +15,4 @@ const run: Command = {
   run: (args, context) => runCommand([...args], context),
 };
 
-export const COMMANDS: readonly Command[] = [assembleCommand, run, disasmCommand];
+export const COMMANDS: readonly Command[] = [assembleCommand, run, disasmCommand, heapCommand];

@@ -16,12 +16,16 @@ import { EXIT_FAILURE, EXIT_USAGE, type CommandContext } from './command';
 import { nodeFileSystem } from './files';
 import { decodeSource, formatDiagnostic, isElf } from './source';
 import { assembler } from './toolchain';
+import { formatDiagnostic as formatMemoryDiagnostic } from '../runtime/diagnostics/collector';
+import { MEMORY_OPTIONS_USAGE, takeMemoryOptions, type MemoryOptions } from '../runtime/diagnostics/cli-options';
+import type { Diagnostic as MemoryDiagnostic } from '../runtime/diagnostics/types';
+import { heapStatistics } from '../runtime/heap/inspect';
 
 export const DEFAULT_MAX_STEPS = 1_000_000_000;
 /** Exit status when the step limit stops the program (as timeout(1) uses). */
 export const EXIT_STEP_LIMIT = 124;
 
-export const RUN_USAGE = `Usage: sherwood run FILE.s [--stdin FILE] [--max-steps N] [--json] [-- ARGS...]
+export const RUN_USAGE = `Usage: sherwood run FILE.s [--stdin FILE] [--max-steps N] [--json] [memory options] [-- ARGS...]
 
 Assemble FILE.s (or load an ELF executable) and run it as qemu-arm would:
 Linux system calls and Sherwood's built-in C library, stdout to stdout, the
@@ -31,11 +35,16 @@ Options:
   --stdin FILE     the program's standard input (default: this process's stdin)
   --max-steps N    stop after N instructions (default ${DEFAULT_MAX_STEPS})
   --json           print one JSON object: exitCode, stdout, steps, registers,
-                   flags, fault, diagnostics
+                   flags, fault, diagnostics, heap (statistics), leaks
   -- ARGS...       arguments for the program (argv[1] onwards)
 
+Memory options (the heap behind malloc and the memory diagnostics):
+${MEMORY_OPTIONS_USAGE}
 Faults print FILE:LINE: fault: MESSAGE on stderr; exit status 139 (as SIGSEGV).
-The step limit exits with 124.
+The step limit exits with 124. Memory diagnostics (leaks, double or invalid
+frees, use after free, heap overflows, stack overflow, sp misaligned at a call,
+callee-saved registers not restored, stack imbalance, and warnings) print as
+FILE:LINE: error: MESSAGE when they happen; the program goes on.
 `;
 
 interface Options {
@@ -44,11 +53,14 @@ interface Options {
   maxSteps: number;
   json: boolean;
   programArguments: string[];
+  memory: MemoryOptions;
 }
 
 function parse(args: readonly string[]): Options | string {
   const split = args.indexOf('--');
-  const own = split < 0 ? args : args.slice(0, split);
+  const taken = takeMemoryOptions(split < 0 ? args : args.slice(0, split));
+  if (!taken.ok) return taken.error;
+  const own = taken.rest;
   const programArguments = split < 0 ? [] : args.slice(split + 1);
   let file: string | undefined;
   let stdin: string | undefined;
@@ -70,7 +82,7 @@ function parse(args: readonly string[]): Options | string {
     else return `give exactly one program file (got '${file}' and '${arg}'); program arguments go after --`;
   }
   if (file === undefined) return 'no program file given';
-  return { file, stdin, maxSteps, json, programArguments };
+  return { file, stdin, maxSteps, json, programArguments, memory: taken.options };
 }
 
 function defaultContext(): CommandContext {
@@ -88,6 +100,9 @@ interface Diagnostic {
   message: string;
 }
 
+/** Memory diagnostics are objects with more fields (severity, file, pc, address, related sites, leakKind). */
+type ReportedDiagnostic = Diagnostic | MemoryDiagnostic;
+
 export async function runCommand(args: string[], context: CommandContext = defaultContext(), writeBytes?: (bytes: Uint8Array) => void): Promise<number> {
   const options = parse(args);
   if (typeof options === 'string') {
@@ -99,7 +114,7 @@ export async function runCommand(args: string[], context: CommandContext = defau
     context.stderr(`sherwood: cannot read ${options.file}: ${read.reason}\n`);
     return EXIT_USAGE;
   }
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: ReportedDiagnostic[] = [];
   let program: Program;
   if (isElf(read.value)) {
     const elf = readElf(read.value, options.file);
@@ -151,6 +166,17 @@ export async function runCommand(args: string[], context: CommandContext = defau
       if (fd === 2) context.stderr(new TextDecoder().decode(bytes));
       else output(bytes);
     },
+    heap: options.memory.heap,
+    checks: options.memory.off
+      ? false
+      : {
+          disabled: options.memory.disabled,
+          enabled: options.memory.enabled,
+          onDiagnostic: (diagnostic) => {
+            diagnostics.push(diagnostic);
+            if (!options.json) context.stderr(formatMemoryDiagnostic(diagnostic) + '\n');
+          },
+        },
     onWarning: (message) => {
       const position = session?.source.positionOf(session.cpu.registers[15] - 4);
       diagnostics.push({ kind: 'warning', line: position?.line ?? null, message });
@@ -188,6 +214,11 @@ export async function runCommand(args: string[], context: CommandContext = defau
     const position = session.source.positionOf(session.cpu.registers[15]);
     fault = { message: `step limit of ${options.maxSteps} instructions reached`, line: position?.line ?? null, address: session.cpu.registers[15] >>> 0, kind: 'step-limit' };
   }
+  // Heap exhaustion (malloc returned NULL) and calloc overflows, as notes.
+  for (const note of session.heap?.notes ?? []) {
+    diagnostics.push({ kind: 'note', line: note.line?.line ?? null, message: note.message });
+    if (!options.json) context.stderr(`${note.line?.file ?? options.file}:${note.line?.line ?? 0}: note: ${note.message}\n`);
+  }
   if (fault) {
     diagnostics.push({ kind: 'fault', line: fault.line, message: fault.message });
     if (!options.json) context.stderr(`${options.file}:${fault.line ?? 0}: fault: ${fault.message}\n`);
@@ -203,6 +234,8 @@ export async function runCommand(args: string[], context: CommandContext = defau
         flags,
         fault,
         diagnostics,
+        heap: session.heap ? heapStatistics(session.heap) : null,
+        leaks: session.checker?.leakSummary ?? null,
       }) + '\n',
     );
   }
