@@ -20,7 +20,29 @@ main:
         pop     {r4, pc}
 `;
 
+const DOUBLE_FREE = `
+        .global main
+main:
+        push    {r4, lr}
+        mov     r0, #24
+        bl      malloc
+        mov     r4, r0
+        bl      free
+        mov     r0, r4
+        bl      free
+        mov     r0, #0
+        pop     {r4, pc}
+`;
+
 describe('sherwood heap', () => {
+  it('reports a double free as sherwood run does and shows the heap at exit', async () => {
+    const context = memoryContext({ 'twice.s': DOUBLE_FREE }, assemble);
+    expect(await heapCommand.run(['twice.s'], context)).toBe(0);
+    const { stdout, stderr } = context.output();
+    expect(stdout).toContain('twice.s: heap at exit (status 0)');
+    expect(stderr).toContain('twice.s:10: error: double free');
+  });
+
   it('prints the tree, free lists and statistics at exit', async () => {
     const context = memoryContext({ 'list.s': LIST }, assemble);
     expect(await heapCommand.run(['list.s', '--heap-size=4K'], context)).toBe(0);

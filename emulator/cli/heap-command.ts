@@ -5,6 +5,7 @@
  * statistics) at exit, or after N instructions: for class, and for tests.
  */
 import { Session } from '../debug/session';
+import { formatDiagnostic as formatMemoryDiagnostic } from '../runtime/diagnostics/collector';
 import { resolveBuiltin } from '../debug/runtime-bridge';
 import { MEMORY_OPTIONS_USAGE, takeMemoryOptions } from '../runtime/diagnostics/cli-options';
 import { renderHeap } from '../runtime/heap/render';
@@ -70,7 +71,19 @@ export const heapCommand: Command = {
       if (!read.ok) return read.status;
       input = read.value;
     }
-    const created = Session.create(program.value, { programName: file.replace(/^.*[\\/]/, ''), heap: memory.options.heap, checks: false });
+    // The same checks as `sherwood run`: a double free is reported and the
+    // program goes on, so the tree shows the allocator's state at exit.
+    const created = Session.create(program.value, {
+      programName: file.replace(/^.*[\\/]/, ''),
+      heap: memory.options.heap,
+      checks: memory.options.off
+        ? false
+        : {
+            disabled: memory.options.disabled,
+            enabled: memory.options.enabled,
+            onDiagnostic: (diagnostic) => context.stderr(formatMemoryDiagnostic(diagnostic) + '\n'),
+          },
+    });
     if (!created.ok) {
       context.stderr(`sherwood: cannot load ${file}: ${created.error}\n`);
       return EXIT_FAILURE;
