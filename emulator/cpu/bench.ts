@@ -61,11 +61,17 @@ function runToEnd(session: Session): ReturnType<Session['run']> {
   }
 }
 
-function measure(name: string, expected: Expected | undefined, directory: string, breakpointSymbol?: string): Measurement | string {
+/** 'default': the Session's default checks; 'all': every diagnostic kind on; 'off': no checker. */
+type Checks = 'default' | 'all' | 'off';
+
+function measure(name: string, expected: Expected | undefined, directory: string, breakpointSymbol?: string, checks: Checks = 'default'): Measurement | string {
   const file = path.join(BENCH_DIRECTORY, name);
   const assembled = assemble(readFileSync(file, 'utf8'), { file, resolveExternal: resolveBuiltin });
   if (!assembled.ok) return `${name}: does not assemble: ${assembled.diagnostics[0]?.message ?? 'unknown error'}`;
-  const created = Session.create(assembled.program);
+  const created = Session.create(
+    assembled.program,
+    checks === 'off' ? { checks: false } : checks === 'all' ? { checks: { enabled: ['misaligned-access'] } } : {},
+  );
   if (!created.ok) return `${name}: ${created.error}`;
   const session = created.session;
   if (breakpointSymbol) {
@@ -88,7 +94,7 @@ function measure(name: string, expected: Expected | undefined, directory: string
     seconds,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     correct,
-    qemuSeconds: breakpointSymbol ? undefined : qemuSeconds(file, directory),
+    qemuSeconds: breakpointSymbol || checks !== 'default' ? undefined : qemuSeconds(file, directory),
     peakMegabytes: process.resourceUsage().maxRSS / 1024,
   };
 }
@@ -115,6 +121,16 @@ export async function runEmulatorBenchmarks(): Promise<void> {
         : `qemu-arm ${result.qemuSeconds.toFixed(2)} s (${(result.steps / result.qemuSeconds / 1e6).toFixed(0)} MIPS), Sherwood/qemu time ${(result.seconds / result.qemuSeconds).toFixed(1)}x`;
     console.log(
       `   ${name.padEnd(16)} ${mips.toFixed(0).padStart(5)} MIPS (${cpuMips.toFixed(0)} per CPU-second)  ${result.seconds.toFixed(2)} s  ${result.steps} insns  ${result.correct}  | ${qemu}  | peak RSS ${result.peakMegabytes.toFixed(0)} MB`,
+    );
+  }
+  // Diagnostics cost (issue 4: with every diagnostic on, at least half the speed with them off).
+  for (const name of PROGRAMS) {
+    const off = measure(name, expectations[name], directory, undefined, 'off');
+    const all = measure(name, expectations[name], directory, undefined, 'all');
+    if (typeof off === 'string' || typeof all === 'string') continue;
+    const ratio = off.cpuSeconds / all.cpuSeconds;
+    console.log(
+      `   ${name.padEnd(16)} every diagnostic on: ${(all.steps / all.seconds / 1e6).toFixed(0)} MIPS, off: ${(off.steps / off.seconds / 1e6).toFixed(0)} MIPS; on runs at ${(ratio * 100).toFixed(0)}% of the speed of off (CPU time; target at least 50%; ${all.correct})`,
     );
   }
   // Breakpoints cost: the same mixed program with a breakpoint set (hit once, after the loop).
