@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { assemble } from '../assembler/index';
 import { resolveBuiltin } from '../debug/runtime-bridge';
 import { Session } from '../debug/session';
+import { GNU_AS, GNU_LD, QEMU_ARM, hasTool } from '../../tests/tools';
 
 /** ../shared/bench beside the repository: found from the working directory (npm run bench) or from this file. */
 const BENCH_DIRECTORY =
@@ -36,13 +37,10 @@ interface Measurement {
   peakMegabytes: number;
 }
 
-function tool(name: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
-}
 
 /** qemu-arm's wall time for the GNU-built program, or undefined without the tools. */
 function qemuSeconds(source: string, directory: string): number | undefined {
-  if (!tool('arm-linux-gnueabihf-as') || !tool('arm-linux-gnueabihf-ld') || !tool('qemu-arm')) return undefined;
+  if (![GNU_AS, GNU_LD, QEMU_ARM].every(hasTool)) return undefined;
   const object = path.join(directory, path.basename(source) + '.o');
   const executable = path.join(directory, path.basename(source, '.s'));
   if (spawnSync('arm-linux-gnueabihf-as', ['-march=armv7ve', source, '-o', object]).status !== 0) return undefined;

@@ -69,3 +69,18 @@ export function isMappingSymbolName(name: string): boolean {
   return name.length >= 2 && name.charCodeAt(0) === 0x24 /* $ */ &&
     (name[1] === 'a' || name[1] === 'd' || name[1] === 't') && (name.length === 2 || name[2] === '.');
 }
+
+/** An ELF32 section header (Elf32_Shdr), as the writer fills it and the reader reads it. */
+export interface SectionHeader {
+  /** Offset of the name in .shstrtab. */
+  name: number;
+  type: number;
+  flags: number;
+  address: number;
+  offset: number;
+  size: number;
+  link: number;
+  info: number;
+  alignment: number;
+  entrySize: number;
+}

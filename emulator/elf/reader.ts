@@ -9,6 +9,7 @@ import {
   ELFCLASS32, ELFDATA2LSB, ELF_HEADER_SIZE, EM_ARM, ET_DYN, ET_EXEC, ET_REL, EV_CURRENT, SECTION_HEADER_SIZE,
   SHF_ALLOC, SHF_EXECINSTR, SHF_TLS, SHF_WRITE, SHN_ABS, SHN_LORESERVE, SHN_UNDEF, SHT_NOBITS, SHT_STRTAB, SHT_SYMTAB,
   STB_GLOBAL, STB_WEAK, STT_FILE, STT_FUNC, STT_OBJECT, STT_SECTION, SYMBOL_SIZE,
+  type SectionHeader,
 } from './format';
 
 export type ReadElfResult = { ok: true; program: Program } | { ok: false; error: string };
@@ -19,17 +20,6 @@ export const LARGEST_NOBITS_SECTION = 64 * 1024 * 1024;
 const MACHINE_NAMES: Record<number, string> = { 3: 'x86', 8: 'MIPS', 20: 'PowerPC', 62: 'x86-64', 183: 'AArch64', 243: 'RISC-V' };
 const decoder = new TextDecoder('utf-8');
 
-interface SectionHeader {
-  name: number;
-  type: number;
-  flags: number;
-  address: number;
-  offset: number;
-  size: number;
-  link: number;
-  entrySize: number;
-  alignment: number;
-}
 
 class Failure {
   constructor(readonly message: string) {}
@@ -94,6 +84,7 @@ function readSectionHeaders(bytes: Uint8Array, view: DataView): SectionHeader[] 
       offset: view.getUint32(at + 16, true),
       size: view.getUint32(at + 20, true),
       link: view.getUint32(at + 24, true),
+      info: view.getUint32(at + 28, true),
       alignment: view.getUint32(at + 32, true),
       entrySize: view.getUint32(at + 36, true),
     };

@@ -23,23 +23,12 @@ import {
   PROGRAM_HEADER_SIZE, PT_LOAD, SECTION_HEADER_SIZE, SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHN_ABS, SHT_ARM_ATTRIBUTES,
   SHT_NOBITS, SHT_PROGBITS, SHT_STRTAB, SHT_SYMTAB, STB_GLOBAL, STB_LOCAL, STT_FILE, STT_FUNC, STT_NOTYPE,
   STT_OBJECT, STT_SECTION, SYMBOL_SIZE, isMappingSymbolName,
+  type SectionHeader,
 } from './format';
 import { layoutSegments } from './layout';
 import { mappingSymbols } from './mapping';
 import { StringTable } from './string-table';
 
-interface SectionHeader {
-  name: number;
-  type: number;
-  flags: number;
-  address: number;
-  offset: number;
-  size: number;
-  link: number;
-  info: number;
-  alignment: number;
-  entrySize: number;
-}
 
 interface SymbolEntry {
   name: number;
