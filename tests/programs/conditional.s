@@ -12,10 +12,12 @@ _start:
         mvn     r0, #16                 @ -17
         cmp     r0, #0
         rsblt   r0, r0, #0
+        add     r9, r9, #1
         bl      expect_17
         mov     r0, #17
         cmp     r0, #0
         rsblt   r0, r0, #0
+        add     r9, r9, #1
         bl      expect_17
 
         @ max and min of -5 and 3, signed then unsigned
@@ -121,8 +123,9 @@ exit:
         mov     r7, #1
         svc     #0
 
+@ expect_17(r0): returns if r0 is 17, else ends the run through failed (the
+@ caller has counted the check in r9, which a function must not change).
 expect_17:
-        add     r9, r9, #1
         cmp     r0, #17
         bxeq    lr
         b       failed

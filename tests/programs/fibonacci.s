@@ -38,15 +38,15 @@ exit:
 fib_recursive:
         cmp     r0, #2
         bxlo    lr                      @ fib(0) = 0, fib(1) = 1
-        push    {r4, r5, lr}
-        mov     r4, r0
+        push    {r4, r5, r6, lr}        @ r6 only pads the frame to 16 bytes: sp
+        mov     r4, r0                  @ must stay a multiple of 8 at each bl
         sub     r0, r4, #1
         bl      fib_recursive
         mov     r5, r0
         sub     r0, r4, #2
         bl      fib_recursive
         add     r0, r0, r5
-        pop     {r4, r5, pc}
+        pop     {r4, r5, r6, pc}
 
 @ fib_iterative(r0 = n) -> r0
 fib_iterative:

@@ -62,8 +62,9 @@ carry_loop:
         svc     #0
 
 @ print_line(r0 = result, r1 = 4-letter name, r4, r5 = operands, r6 = flags, r11 = carry in)
+@ reads r4-r6 and r11 without changing them; r7 (the syscall number) is saved.
 print_line:
-        push    {r4-r6, lr}
+        push    {r7, lr}
         mov     r12, r0
         ldr     r0, =line_buffer
         ldr     r2, [r1]
@@ -106,7 +107,7 @@ print_line:
         mov     r0, #1
         mov     r7, #4
         svc     #0
-        pop     {r4-r6, pc}
+        pop     {r7, pc}
 
 arrow:  .ascii  " -> "
 flag_letters:

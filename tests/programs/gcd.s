@@ -65,13 +65,13 @@ gcd_remainder:
 gcd_recursive:
         cmp     r1, #0
         bxeq    lr
-        push    {lr}
-        udiv    r2, r0, r1
+        push    {r4, lr}                @ r4 only pads the frame to 8 bytes: sp
+        udiv    r2, r0, r1              @ must stay a multiple of 8 at the bl
         mls     r2, r2, r1, r0
         mov     r0, r1
         mov     r1, r2
         bl      gcd_recursive
-        pop     {pc}
+        pop     {r4, pc}
 
         .align  2
 pairs:  @ a, b, gcd(a, b)

@@ -97,11 +97,12 @@ say_two:
         b       say
 say_three:
         ldr     r1, =text_three
-say:    mov     r0, #1
+say:    push    {r7, lr}                @ r7 is callee-saved: keep the caller's
+        mov     r0, #1
         mov     r2, #6
         mov     r7, #4
         svc     #0
-        bx      lr
+        pop     {r7, pc}
 
         .section .rodata
         .align  2

@@ -1,7 +1,9 @@
 @ pc-writes.s — every way an instruction can change the program counter:
 @ B/BL, BX and BLX to registers, MOV PC, ADD PC (PC reads 8 ahead), LDR PC,
-@ POP {PC}, LDM with PC, and SUB PC for a computed return. Each path adds
-@ its bit to r9; the program prints r9 and exits 0 when all bits are set.
+@ POP {PC}, LDM with PC, and SUB PC for a computed return. Each path sets
+@ its bit: the paths in _start in r9, the functions (which must keep r4-r11,
+@ as the AAPCS asks) in the word `bits`. The program prints both together
+@ and exits 0 when all ten bits are set.
 
         .syntax unified
         .text
@@ -37,7 +39,10 @@ table:  .word   0, after_table
 after_table:
         orr     r9, r9, #1 << 9
 
-        @ print r9 in hex and check it is 0x3ff
+        @ print the bits in hex and check they are 0x3ff
+        ldr     r0, =bits
+        ldr     r0, [r0]
+        orr     r9, r9, r0
         mov     r0, r9
         bl      print_hex
         ldr     r1, =0x3ff
@@ -47,30 +52,57 @@ after_table:
         mov     r7, #1
         svc     #0
 
+@ set_bit_N: bits |= 1 << N, each returning its own way; they change only r0-r2.
 set_bit_0:
-        orr     r9, r9, #1 << 0
-        bx      lr
+        mov     r0, #1 << 0
+        b       set_bits                @ a tail call: set_bits returns to our caller
 set_bit_1:
-        orr     r9, r9, #1 << 1
+        ldr     r1, =bits
+        ldr     r2, [r1]
+        orr     r2, r2, #1 << 1
+        str     r2, [r1]
         bx      lr
 set_bit_2:
-        orr     r9, r9, #1 << 2
+        ldr     r1, =bits
+        ldr     r2, [r1]
+        orr     r2, r2, #1 << 2
+        str     r2, [r1]
         mov     pc, lr
 set_bit_3:
-        orr     r9, r9, #1 << 3
         str     lr, [sp, #-4]!
+        ldr     r1, =bits
+        ldr     r2, [r1]
+        orr     r2, r2, #1 << 3
+        str     r2, [r1]
         ldr     pc, [sp], #4
 set_bit_4:
         push    {lr}
-        orr     r9, r9, #1 << 4
+        ldr     r1, =bits
+        ldr     r2, [r1]
+        orr     r2, r2, #1 << 4
+        str     r2, [r1]
         pop     {pc}
 set_bit_5:
         stmfd   sp!, {r4, lr}
-        orr     r9, r9, #1 << 5
+        ldr     r4, =bits               @ r4 is free to use: it is restored below
+        ldr     r2, [r4]
+        orr     r2, r2, #1 << 5
+        str     r2, [r4]
         ldmfd   sp!, {r4, pc}
 set_bit_8:
-        orr     r9, r9, #1 << 8
+        ldr     r1, =bits
+        ldr     r2, [r1]
+        orr     r2, r2, #1 << 8
+        str     r2, [r1]
         sub     pc, lr, #0
+
+@ set_bits(r0 = mask): bits |= mask
+set_bits:
+        ldr     r1, =bits
+        ldr     r2, [r1]
+        orr     r2, r2, r0
+        str     r2, [r1]
+        bx      lr
 
 print_hex:
         push    {r4-r5, r7, lr}
@@ -95,5 +127,7 @@ print_hex:
         pop     {r4-r5, r7, pc}
 
         .bss
+        .balign 4
+bits:   .space  4
 hex_buffer:
         .space  12

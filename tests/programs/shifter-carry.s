@@ -103,8 +103,9 @@ immediate_carry_loop:
 
 @ print_line(r0 = result, r1 = 3-letter name, r4 = value, r5 = amount,
 @            r6 = flags word, r11 = carry in): "lsl 80000001 020 c0 -> 00000002 nZCv"
+@ Six registers keep sp a multiple of 8 at the calls; r7 is callee-saved.
 print_line:
-        push    {r0, r4-r6, lr}
+        push    {r0, r4-r7, lr}
         mov     r4, r0
         ldr     r0, =line_buffer
         ldrb    r2, [r1]
@@ -151,7 +152,7 @@ print_line:
         mov     r0, #1
         mov     r7, #4
         svc     #0
-        pop     {r0, r4-r6, pc}
+        pop     {r0, r4-r7, pc}
 
 @ put_hex(r0 = write pointer, r1 = value, r2 = digits) -> r0 advanced
 put_hex:

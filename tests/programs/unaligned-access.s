@@ -2,6 +2,7 @@
 @ reach unaligned addresses (qemu-arm does the same); the bytes are read
 @ little-endian across the boundary. LDM/STM/LDRD/STRD are not used here:
 @ they must stay aligned. Prints each value read in hex.
+@ sherwood: allow misaligned-access
 
         .syntax unified
         .data
@@ -14,7 +15,6 @@ scratch:
         .text
         .global _start
 _start:
-        mov     r9, #0
         ldr     r4, =bytes
         ldr     r0, [r4, #1]            @ 1. word at offset 1
         ldr     r1, =0x44332211
@@ -44,17 +44,20 @@ _start:
         mov     r7, #1
         svc     #0
 
-@ check(r0 = value read, r1 = expected): prints r0; exits with the check number on a mismatch
+@ check(r0 = value read, r1 = expected): prints r0; counts checks in checks_run
+@ and exits with the check's number on a mismatch
 check:
-        push    {r4, r5, lr}
-        add     r9, r9, #1
-        mov     r4, r0
+        push    {r4, r5, r6, lr}        @ r6 only pads the frame to 16 bytes: sp
+        mov     r4, r0                  @ must stay a multiple of 8 at the bl
         mov     r5, r1
         bl      print_hex
+        ldr     r1, =checks_run
+        ldr     r0, [r1]
+        add     r0, r0, #1
+        str     r0, [r1]
         cmp     r4, r5
-        popeq   {r4, r5, pc}
-        mov     r0, r9
-        mov     r7, #1
+        popeq   {r4, r5, r6, pc}
+        mov     r7, #1                  @ exit status r0: the failed check's number
         svc     #0
 
 print_hex:
@@ -80,5 +83,8 @@ print_hex:
         pop     {r4-r5, r7, pc}
 
         .bss
+        .balign 4
+checks_run:
+        .space  4
 hex_buffer:
         .space  12
