@@ -84,8 +84,11 @@ print_line:
         add     r2, r11, #'0'
         strb    r2, [r0], #1
         adr     r1, arrow
-        ldr     r2, [r1]
-        str     r2, [r0], #4
+        mov     r3, #4                  @ byte by byte: the line is not word-aligned here
+3:      ldrb    r2, [r1], #1
+        strb    r2, [r0], #1
+        subs    r3, r3, #1
+        bne     3b
         mov     r1, r12
         bl      put_hex
         mov     r2, #' '

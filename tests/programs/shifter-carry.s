@@ -129,7 +129,11 @@ print_line:
         add     r2, r11, #'0'
         strb    r2, [r0], #1
         ldr     r2, =(' ' | ('-' << 8) | ('>' << 16) | (' ' << 24))
-        str     r2, [r0], #4            @ unaligned word store is fine for STR
+        mov     r3, #4                  @ byte by byte, lowest first: the line is
+4:      strb    r2, [r0], #1            @ not word-aligned here
+        lsr     r2, r2, #8
+        subs    r3, r3, #1
+        bne     4b
         mov     r1, r4
         mov     r2, #8
         bl      put_hex
