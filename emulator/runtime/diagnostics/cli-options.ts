@@ -14,7 +14,7 @@ export interface MemoryOptions {
   heap: { size?: number; minimumBlock?: number; quarantine?: number };
   /** Kinds switched off. */
   disabled: DiagnosticKind[];
-  /** Kinds switched on that are off by default (misaligned-access). */
+  /** Kinds switched on even when the program's source allows them (`@ sherwood: allow KIND`). */
   enabled: DiagnosticKind[];
   /** `--no-check=all`: run without the checker. */
   off: boolean;
@@ -30,8 +30,8 @@ export const MEMORY_OPTIONS_USAGE = `  --heap-size SIZE   the Buddy System heap 
                      sp-misaligned, callee-saved-clobbered, stack-imbalance,
                      uninitialized-read, misaligned-access, write-to-text;
                      'warnings' for the last three, 'all' for every one)
-  --check=KINDS      switch on diagnostics that are off by default
-                     (misaligned-access)
+  --check=KINDS      switch on diagnostics the program's source switches off
+                     with a comment line '@ sherwood: allow KIND, ...'
 `;
 
 const VALUE_FLAGS = new Set(['--heap-size', '--min-block', '--quarantine', '--no-check', '--check']);

@@ -11,4 +11,5 @@ export { StackChecker, STACK_CHECK_CAPACITY } from './stack-checker.js';
 export { reportLeaks, type LeakReportOptions, type LeakSummary } from './leak-report.js';
 export { RunChecker, DEFAULT_OFF_KINDS, type RunCheckerOptions } from './run-checker.js';
 export { createProcessChecker, leakRoots, type ChecksOptions, type ProcessParts } from './process-checks.js';
+export { sourceSwitches, type SourceSwitches, type SourceSwitchProblem } from './source-switches.js';
 export { takeMemoryOptions, MEMORY_OPTIONS_USAGE, type MemoryOptions, type MemoryOptionsResult } from './cli-options.js';

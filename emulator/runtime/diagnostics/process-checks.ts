@@ -11,6 +11,7 @@ import { BUILTIN_BASE, BUILTIN_LIMIT, PERMISSION_EXECUTE, PERMISSION_WRITE, type
 import { BuddyHeap } from '../heap/buddy.js';
 import type { LibcContext } from '../libc/context.js';
 import { RunChecker, type RunCheckerOptions } from './run-checker.js';
+import { sourceSwitches } from './source-switches.js';
 
 export type ChecksOptions = Omit<RunCheckerOptions, 'heap' | 'resolve' | 'step' | 'textRanges' | 'conventions' | 'library' | 'uncheckedCall'>;
 
@@ -22,6 +23,14 @@ export interface ProcessParts {
   step: () => number;
   /** The built-in start-up's `bl main` when the program is entered through main (the AAPCS then applies to every call), else undefined. */
   mainCall: number | undefined;
+  /**
+   * The program's source files (the main file and every `.include`d one): a comment line
+   * `@ sherwood: allow KIND, ...` in them switches those kinds off for this program (over the
+   * defaults; a kind in `options.enabled`, the command line's `--check`, stays on).
+   */
+  sources?: Iterable<{ file: string; text: string }>;
+  /** Where a switch comment that names no known kind is reported, as `file:line: warning: ...`. */
+  warn?: (message: string) => void;
 }
 
 /** Makes the process's checker and joins it to the C library; the driver installs the memory and call hooks. */
@@ -31,8 +40,12 @@ export function createProcessChecker(parts: ProcessParts, options: ChecksOptions
     .regions()
     .filter((region) => (region.permissions & PERMISSION_EXECUTE) !== 0 && region.name !== 'builtins')
     .map((region) => ({ start: region.start, end: region.end }));
+  const switches = sourceSwitches(parts.sources ?? []);
+  const enabled = new Set(options.enabled ?? []);
+  const disabled = [...(options.disabled ?? []), ...switches.disabled.filter((kind) => !enabled.has(kind))];
   const checker = new RunChecker({
     ...options,
+    disabled,
     heap,
     resolve: parts.resolve,
     step: parts.step,
@@ -43,6 +56,10 @@ export function createProcessChecker(parts: ProcessParts, options: ChecksOptions
     uncheckedCall: parts.mainCall,
   });
   if (checker.heapChecker) parts.libc.heapMonitor = checker.heapChecker;
+  for (const problem of switches.problems) {
+    checker.sourceProblems.push(problem);
+    parts.warn?.(`${problem.file}:${problem.line}: warning: ${problem.message}`);
+  }
   return checker;
 }
 

@@ -1,6 +1,5 @@
-@ checks: misaligned-access
-@ A word load from an address that is not a multiple of 4 (legal on ARMv7
-@ Linux, so this warning is off unless asked for).
+@ A word load from an address that is not a multiple of 4: legal on ARMv7
+@ Linux, but rarely meant (correct-allowed-misaligned.s says it is meant).
         .syntax unified
         .data
         .align  2
