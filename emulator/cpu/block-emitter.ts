@@ -8,6 +8,7 @@ import type { Instruction } from '../isa/types';
 import type { CallChecker } from './interfaces';
 import {
   BLOCK_CONTINUE,
+  BLOCK_DIAGNOSTIC,
   BLOCK_FAULT,
   BLOCK_RETURNED,
   BLOCK_WATCH,
@@ -19,7 +20,7 @@ import {
 } from './codegen-context';
 import { DATA_PROCESSING_MNEMONICS, emitDataProcessing } from './codegen-data-processing';
 import { emitMemory, MEMORY_MNEMONICS } from './codegen-memory';
-import { callHook, emitOther, OTHER_MNEMONICS } from './codegen-other';
+import { CHECKER_LOCALS, emitOther, OTHER_MNEMONICS, returnCheck, savedRegisters } from './codegen-other';
 import { emitExtra, EXTRA_MNEMONICS } from './codegen-extra';
 
 export const MAX_BLOCK_LENGTH = 128;
@@ -43,6 +44,8 @@ export interface InstructionSource {
   breakpointAt(address: number): boolean;
   /** The diagnostics' call hook, when attached (code compiled without it has none). */
   readonly checker?: CallChecker;
+  /** Bits 4..11: callee-saved registers the program's code may change (the AAPCS checks save and compare only those). */
+  readonly calleeSavedWritten?: number;
 }
 
 function emitInstruction(instruction: Instruction, context: EmitContext): Emitted | undefined {
@@ -56,6 +59,7 @@ function emitInstruction(instruction: Instruction, context: EmitContext): Emitte
 
 class BlockEmitter implements EmitContext {
   readonly checker: CallChecker | undefined;
+  readonly savedRegisters: readonly number[];
   address = 0;
   word = 0;
   /** Registers read or written (bit n = rn), and written. */
@@ -78,6 +82,7 @@ class BlockEmitter implements EmitContext {
   ) {
     this.limit = single ? 1 : MAX_BLOCK_LENGTH;
     this.checker = source.checker;
+    this.savedRegisters = this.checker === undefined ? [] : savedRegisters(source.calleeSavedWritten ?? 0xff0);
   }
 
   exit(pc: string, code: number, completed: number | string): string {
@@ -141,7 +146,15 @@ class BlockEmitter implements EmitContext {
 
   branchExchange(target: string): string {
     const done = this.index + 1;
-    return `{ y = ${target}; if ((y & 1) !== 0) ${this.raise('thumb', 'Thumb state is not supported', 'y')} if ((y & 2) !== 0) ${this.raise('unpredictable', 'branch to an address that is not a multiple of 4', 'y')} if (y === cpu.returnTop) { ${callHook(this, 'returnWith')} if (cpu.popCall() !== 0) ${this.exit('y', BLOCK_RETURNED, done)} } ${this.exit('y', BLOCK_CONTINUE, done)} }`;
+    return `{ y = ${target}; if ((y & 1) !== 0) ${this.raise('thumb', 'Thumb state is not supported', 'y')} if ((y & 2) !== 0) ${this.raise('unpredictable', 'branch to an address that is not a multiple of 4', 'y')} if (y === cpu.returnTop) { ${this.returnCode(done)} } ${this.exit('y', BLOCK_CONTINUE, done)} }`;
+  }
+
+  /** At a return: the AAPCS check (when a checker is attached), the call stack's pop, and the stops either may ask for. */
+  private returnCode(done: number): string {
+    const check = returnCheck(this);
+    const pop = `if (cpu.popCall() !== 0) ${this.exit('y', BLOCK_RETURNED, done)}`;
+    if (check === '') return pop;
+    return `let P = 0; ${check} ${pop} if (P !== 0) ${this.exit('y', BLOCK_DIAGNOSTIC, done)}`;
   }
 
   useFlags(): void {
@@ -206,6 +219,7 @@ class BlockEmitter implements EmitContext {
       declarations.push('n = cpu.n', 'z = cpu.z', 'c = cpu.c', 'v = cpu.v');
       writeback += 'cpu.n = n; cpu.z = z; cpu.c = c; cpu.v = v;';
     }
+    if (this.checker !== undefined) declarations.push(CHECKER_LOCALS);
     declarations.push('t = 0', 'x = 0', 'y = 0', 's = 0', 'a = 0', 'w = 0', 'count = 0');
     let body = parts.join('\n');
     if (writeback !== '' || body.includes(WRITEBACK)) body = body.split(WRITEBACK).join(writeback);
@@ -219,7 +233,7 @@ class BlockEmitter implements EmitContext {
 }
 
 /** Locals and the shared exit around the cases of a group of single-instruction bodies (see compileSingles). */
-export const SINGLE_PROLOGUE = `let n = cpu.n, z = cpu.z, c = cpu.c, v = cpu.v, t = 0, x = 0, y = 0, s = 0, a = 0, w = 0, p = 0, e = ${BLOCK_FAULT}, d = 0, ${Array.from({ length: 15 }, (_, register) => `x${register} = 0`).join(', ')};`;
+export const SINGLE_PROLOGUE = `let ${CHECKER_LOCALS}, n = cpu.n, z = cpu.z, c = cpu.c, v = cpu.v, t = 0, x = 0, y = 0, s = 0, a = 0, w = 0, p = 0, e = ${BLOCK_FAULT}, d = 0, ${Array.from({ length: 15 }, (_, register) => `x${register} = 0`).join(', ')};`;
 export const SINGLE_EPILOGUE = 'cpu.n = n; cpu.z = z; cpu.c = c; cpu.v = v; cpu.steps += d; R[15] = p; return e;';
 
 /**

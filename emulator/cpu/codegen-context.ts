@@ -17,6 +17,8 @@ export const BLOCK_FAULT = 2;
 export const BLOCK_WATCH = 3;
 /** A return brought the call depth below `cpu.stopBelowDepth` (step over / step out). */
 export const BLOCK_RETURNED = 4;
+/** A checker reported a diagnostic and asked to pause after this instruction. */
+export const BLOCK_DIAGNOSTIC = 5;
 
 export interface EmitContext {
   readonly address: number;
@@ -39,6 +41,8 @@ export interface EmitContext {
   useFlags(): void;
   /** The diagnostics' call hook the code is compiled for (`cpu.checker`; code is recompiled when it changes), or undefined. */
   readonly checker: CallChecker | undefined;
+  /** With a checker: the callee-saved registers (4..11) the program may change, saved at calls and compared at returns. */
+  readonly savedRegisters: readonly number[];
 }
 
 /** The generated code for one instruction. */

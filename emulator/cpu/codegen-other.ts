@@ -4,7 +4,8 @@
  * (SVC, MRS/MSR on APSR, NOP and hints).
  */
 import type { Instruction, Operand } from '../isa/types';
-import { BLOCK_TRAP, constant, type EmitContext, type Emitted } from './codegen-context';
+import { BLOCK_DIAGNOSTIC, BLOCK_TRAP, constant, type EmitContext, type Emitted } from './codegen-context';
+import { CALL_FRAME_WORDS } from './interfaces';
 
 export const OTHER_MNEMONICS = new Set([
   'b', 'bl', 'bx', 'blx',
@@ -29,14 +30,65 @@ function registers(operands: readonly Operand[], count: number): number[] | unde
   return list;
 }
 
-/** The diagnostics' hook (cpu.checker) at a call to `target` (an expression; a constant when `direct` is given) or at a return. */
-export function callHook(context: EmitContext, method: 'callWith' | 'returnWith', target?: string, direct?: number): string {
+/** The registers of a calleeSavedWritten mask, ascending. */
+export function savedRegisters(mask: number): number[] {
+  const registers: number[] = [];
+  for (let register = 4; register <= 11; register++) if ((mask & (1 << register)) !== 0) registers.push(register);
+  return registers;
+}
+
+/** The mask of a register list. */
+const maskOf = (registers: readonly number[]): number => registers.reduce((mask, register) => mask | (1 << register), 0);
+
+/**
+ * The AAPCS check at a `bl`/`blx` at the context's address (after LR and the CPU's call stack are
+ * written): the frame is saved inline; a misaligned sp reports once per site. Sets `P` to 1 when the
+ * checker asks to pause. Empty without a checker.
+ */
+export function callCheck(context: EmitContext): string {
   const checker = context.checker;
-  if (checker === undefined || (direct !== undefined && !checker.judges(direct))) return '';
-  const saved = [4, 5, 6, 7, 8, 9, 10, 11].map((register) => context.read(register)).join(', ');
-  const depth = 'cpu.callDepth - 1';
-  if (method === 'callWith') return `cpu.checker.callWith(${depth}, ${constant(context.address)}, ${target}, ${context.read(13)}, ${saved});`;
-  return `if (cpu.checker.judged[${depth}] === 1) cpu.checker.returnWith(${depth}, ${constant(context.address)}, ${context.read(13)}, ${saved});`;
+  if (checker === undefined) return '';
+  const pc = constant(context.address);
+  const capacity = checker.capacity;
+  if (!checker.judgesCallAt(context.address >>> 0)) return `{ const D = cpu.callDepth - 1; if (D < ${capacity}) KJ[D] = 0; }`;
+  const sp = context.read(13);
+  const saves = context.savedRegisters.map((register) => `KF[B + ${register - 2}] = ${context.read(register)};`).join(' ');
+  const seen = (context.address >>> 2) & 4095;
+  return (
+    `{ const D = cpu.callDepth - 1; if (D < ${capacity}) { const B = D * ${CALL_FRAME_WORDS}; KF[B] = ${sp}; KF[B + 1] = ${pc}; ${saves} KJ[D] = 1; } ` +
+    `if ((${sp} & 7) !== 0 && KS[${seen}] !== ${pc}) P = K.misalignedCall(${pc}, ${sp}); }`
+  );
+}
+
+/**
+ * The AAPCS check at a return (a branch to the CPU's `returnTop`, before the call stack pops): the
+ * frame saved at the call is compared inline; only a difference calls the checker. Sets `P` to 1
+ * when the checker asks to pause. Empty without a checker.
+ */
+export function returnCheck(context: EmitContext): string {
+  const checker = context.checker;
+  if (checker === undefined) return '';
+  const sp = context.read(13);
+  const compare = context.savedRegisters.map((register) => ` || KF[B + ${register - 2}] !== ${context.read(register)}`).join('');
+  // Registers the program never changes are passed as they are (equal to the call's by construction).
+  const values = [4, 5, 6, 7, 8, 9, 10, 11].map((register) => (context.savedRegisters.includes(register) ? context.read(register) : '0')).join(', ');
+  return (
+    `{ const D = cpu.callDepth - 1; if (D >= 0 && D < ${checker.capacity} && KJ[D] !== 0) { KJ[D] = 0; const B = D * ${CALL_FRAME_WORDS}; ` +
+    `if (KF[B] !== ${sp}${compare}) P = K.returnMismatch(D, ${constant(context.address)}, ${maskOf(context.savedRegisters)}, ${sp}, ${values}); } }`
+  );
+}
+
+/** Locals the checks use (declared once per compiled function that has a checker). */
+export const CHECKER_LOCALS = 'K = cpu.checker, KF = K === undefined ? null : K.frames, KJ = K === undefined ? null : K.judged, KS = K === undefined ? null : K.misalignedSeen';
+
+/** Code for a call: link, the CPU's call stack, the AAPCS check, and a pause the check may ask for (then the jump). */
+function callCode(context: EmitContext, target: string): string {
+  const link = `${context.write(14, constant(context.address + 4))} cpu.pushCall(${constant(context.address + 4)}, ${target}, ${context.read(13)});`;
+  const check = callCheck(context);
+  if (check === '') return link;
+  // A computed target is checked (Thumb, alignment) by the branch that follows; a pause waits for a good one.
+  const pause = target === 't' ? 'P !== 0 && (t & 3) === 0' : 'P !== 0';
+  return `${link} { let P = 0; ${check} if (${pause}) ${context.jump(target, BLOCK_DIAGNOSTIC)} }`;
 }
 
 export function emitOther(instruction: Instruction, context: EmitContext): Emitted | undefined {
@@ -46,7 +98,7 @@ export function emitOther(instruction: Instruction, context: EmitContext): Emitt
     case 'bl': {
       const target = valueOf(operands[0]);
       if (target === undefined) return undefined;
-      const link = mnemonic === 'bl' ? `${context.write(14, constant(context.address + 4))} cpu.pushCall(${constant(context.address + 4)}, ${constant(target)}, ${context.read(13)}); ${callHook(context, 'callWith', constant(target), target >>> 0)} ` : '';
+      const link = mnemonic === 'bl' ? callCode(context, constant(target)) + ' ' : '';
       return { code: link + context.jumpConstant(target >>> 0), endsBlock: true };
     }
     case 'bx':
@@ -59,7 +111,7 @@ export function emitOther(instruction: Instruction, context: EmitContext): Emitt
         return undefined;
       }
       let code = `t = ${context.read(register)};`;
-      if (mnemonic === 'blx') code += ` ${context.write(14, constant(context.address + 4))} cpu.pushCall(${constant(context.address + 4)}, t, ${context.read(13)}); ${callHook(context, 'callWith', 't')}`;
+      if (mnemonic === 'blx') code += ' ' + callCode(context, 't');
       return { code: code + ' ' + context.branchExchange('t'), endsBlock: true };
     }
     case 'svc':

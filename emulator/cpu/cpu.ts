@@ -10,7 +10,7 @@
  */
 import { decodeWord } from '../isa/table';
 import type { Instruction } from '../isa/types';
-import { BLOCK_CONTINUE, BLOCK_FAULT, BLOCK_RETURNED, BLOCK_TRAP, BLOCK_WATCH, hex } from './codegen-context';
+import { BLOCK_CONTINUE, BLOCK_DIAGNOSTIC, BLOCK_FAULT, BLOCK_RETURNED, BLOCK_TRAP, BLOCK_WATCH, hex } from './codegen-context';
 import {
   compileRegion,
   compileSingles,
@@ -31,6 +31,8 @@ export const RUN_WATCH = 3;
 export const RUN_BREAKPOINT = 4;
 /** A return took the call depth below `stopBelowDepth`. */
 export const RUN_RETURNED = 5;
+/** The diagnostics' checker reported a problem and asked to pause (after the instruction that made it). */
+export const RUN_DIAGNOSTIC = 6;
 
 /** Calls remembered in full; deeper ones are counted only. */
 export const CALL_CAPACITY = 1 << 18;
@@ -103,6 +105,8 @@ export class Cpu implements MachineState, InstructionSource {
   private readonly breakpointSet = new Set<number>();
 
   private readonly decode: Decoder;
+  /** calleeSavedWritten, or -1 until computed. */
+  private savedMask = -1;
 
   /** `decode` defaults to the instruction table; tests may pass their own. */
   constructor(memory: Memory, decode: Decoder = decodeWord) {
@@ -221,6 +225,7 @@ export class Cpu implements MachineState, InstructionSource {
         return RUN_WATCH;
       }
       if (result === BLOCK_RETURNED) return RUN_RETURNED;
+      if (result === BLOCK_DIAGNOSTIC) return RUN_DIAGNOSTIC;
       if (result === BLOCK_FAULT) {
         if (this.fault === undefined && memory.fault !== undefined) {
           this.fault = { type: 'memory', pc: registers[PC] >>> 0, memory: memory.fault };
@@ -292,7 +297,26 @@ export class Cpu implements MachineState, InstructionSource {
     if (this.memory.status === MEMORY_OK) this.memory.status = MEMORY_CODE_WRITTEN;
   }
 
+  /**
+   * Bits 4..11: the callee-saved registers some executable instruction names (as an operand, a
+   * list member, a base, or the second register of a doubleword pair). The others cannot change
+   * across a call, so the AAPCS checks need not save or compare them. Recomputed after code changes.
+   */
+  get calleeSavedWritten(): number {
+    if (this.savedMask >= 0) return this.savedMask;
+    let mask = 0;
+    const slots = this.decoded.length;
+    if (slots > MASK_SCAN_LIMIT) mask = ALL_CALLEE_SAVED;
+    for (let slot = 0; slot < slots && mask !== ALL_CALLEE_SAVED; slot++) {
+      const entry = this.instructionAt(this.codeBase + slot * 4);
+      if (entry !== undefined && 'instruction' in entry) mask |= registersNamed(entry.instruction) & ALL_CALLEE_SAVED;
+    }
+    this.savedMask = mask;
+    return mask;
+  }
+
   private flushBlocks(): void {
+    this.savedMask = -1;
     const slots = this.decoded.length;
     this.blocks = new Array(slots);
     this.singles = new Array(slots);
@@ -345,6 +369,28 @@ export class Cpu implements MachineState, InstructionSource {
     if (this.memory.status !== MEMORY_OK) this.memory.clearStatus();
     return RUN_FAULT;
   }
+}
+
+/** r4..r11 as a register mask. */
+const ALL_CALLEE_SAVED = 0xff0;
+/** Bigger code is not scanned for calleeSavedWritten (every register is assumed written). */
+const MASK_SCAN_LIMIT = 1 << 18;
+
+/**
+ * The registers an instruction may write, conservatively: every register operand, list member and
+ * memory base (writeback), and a doubleword pair's second register. (Offset and shift registers
+ * are only read.)
+ */
+export function registersNamed(instruction: Instruction): number {
+  let mask = 0;
+  for (const operand of instruction.operands) {
+    if (operand.kind === 'register') mask |= 1 << operand.register;
+    else if (operand.kind === 'registerList') mask |= operand.mask;
+    else if (operand.kind === 'memory') mask |= 1 << operand.base;
+  }
+  const first = instruction.operands[0];
+  if (/^(ldr|str)(ex)?d/.test(instruction.mnemonic) && first?.kind === 'register') mask |= 1 << ((first.register + 1) & 15);
+  return mask;
 }
 
 const NEXT: StepResult = Object.freeze({ kind: 'next' });

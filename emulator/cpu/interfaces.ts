@@ -69,20 +69,48 @@ export const MEMORY_CHECKED = 4;
 
 /** The diagnostics' hook on the memory bus: sees slow-path accesses (checked range, misaligned words); true = stop the CPU there. */
 export interface AccessChecker {
-  checkAccess(address: number, size: number, write: boolean): boolean;
+  /**
+   * One access. For the CPU's loads and stores in code compiled with a checker, `base` is the value
+   * of the instruction's base register before any writeback and `baseRegister` its number (the
+   * provenance of the address: a pointer into one heap block that lands in another); 0 and -1 for
+   * the runtime's accesses.
+   */
+  checkAccess(address: number, size: number, write: boolean, base: number, baseRegister: number): boolean;
+  /** The runtime is running a system call or C function for the program ('write()', 'puts()'): reports of its accesses name it. */
+  runtimeCall?(name: string): void;
+  /** The runtime read or wrote `length` bytes at `address` for the program at once (a system call's buffer): checked as one access. */
+  checkRange?(address: number, length: number, write: boolean): void;
 }
 
+/** Words per frame in `CallChecker.frames`: sp at the call, the call's pc, then r4..r11. */
+export const CALL_FRAME_WORDS = 10;
+
 /**
- * The diagnostics' hook on calls and returns. Frames are indexed by call depth (0 = the outermost
- * call). Code compiled while a checker is attached calls `callWith` at BL to a target it `judges`
- * (and at every BLX to a register), and `returnWith` at a return whose frame is `judged`.
+ * The diagnostics' hook on calls and returns (AAPCS checks). Frames are indexed by call depth
+ * (0 = the outermost call). Code compiled while a checker is attached writes the frame itself
+ * at each judged `bl`/`blx` (sp, pc and the r4-r11 its code may change into `frames`, `judged[depth] = 1`) and compares it
+ * at the matching return, so a correct call costs a few typed-array stores and no function call;
+ * only a misaligned sp or a mismatch at the return calls into the checker. Those calls return 1
+ * when the run should pause after the instruction (the debugger's "pause at diagnostic").
  */
 export interface CallChecker {
+  /** CALL_FRAME_WORDS words per depth. */
+  readonly frames: Int32Array;
+  /** Frames remembered; deeper calls are not judged. */
+  readonly capacity: number;
   /** 1 while the frame at that depth is judged at its return. */
   readonly judged: Uint8Array;
-  judges(target: number): boolean;
-  callWith(depth: number, pc: number, target: number, sp: number, r4: number, r5: number, r6: number, r7: number, r8: number, r9: number, r10: number, r11: number): void;
-  returnWith(depth: number, pc: number, sp: number, r4: number, r5: number, r6: number, r7: number, r8: number, r9: number, r10: number, r11: number): void;
+  /** Slot `(pc >>> 2) & 4095`: the last call site reported for a misaligned sp (compiled code skips repeats). */
+  readonly misalignedSeen: Int32Array;
+  /** Compile time: whether the `bl`/`blx` at `pc` is judged at all (no code is emitted otherwise). */
+  judgesCallAt(pc: number): boolean;
+  /** The call at `pc` has sp not a multiple of 8. */
+  misalignedCall(pc: number, sp: number): number;
+  /**
+   * The return at `pc` from the frame at `depth` has sp or one of r4-r11 different from the call.
+   * `saved` (bits 4..11): the registers the frame holds; the others the program never changes.
+   */
+  returnMismatch(depth: number, pc: number, saved: number, sp: number, r4: number, r5: number, r6: number, r7: number, r8: number, r9: number, r10: number, r11: number): number;
 }
 
 /**

@@ -19,6 +19,7 @@ import type { Instruction } from '../isa/types';
 import type { CallChecker } from './interfaces';
 import {
   BLOCK_CONTINUE,
+  BLOCK_DIAGNOSTIC,
   BLOCK_FAULT,
   BLOCK_RETURNED,
   BLOCK_WATCH,
@@ -30,7 +31,7 @@ import {
 } from './codegen-context';
 import { DATA_PROCESSING_MNEMONICS, emitDataProcessing } from './codegen-data-processing';
 import { emitMemory, MEMORY_MNEMONICS } from './codegen-memory';
-import { callHook, emitOther, OTHER_MNEMONICS } from './codegen-other';
+import { CHECKER_LOCALS, emitOther, OTHER_MNEMONICS, returnCheck, savedRegisters } from './codegen-other';
 import { emitExtra, EXTRA_MNEMONICS } from './codegen-extra';
 import { FAULT_ALIGNMENT, FAULT_THUMB, FAULT_UNDEFINED, FAULT_UNPREDICTABLE, type InstructionSource } from './block-emitter';
 
@@ -68,6 +69,7 @@ interface RegionInstruction {
 
 class RegionEmitter implements EmitContext {
   readonly checker: CallChecker | undefined;
+  readonly savedRegisters: readonly number[];
   address = 0;
   word = 0;
   used = 0;
@@ -83,6 +85,7 @@ class RegionEmitter implements EmitContext {
     readonly source: InstructionSource,
   ) {
     this.checker = source.checker;
+    this.savedRegisters = this.checker === undefined ? [] : savedRegisters(source.calleeSavedWritten ?? 0xff0);
   }
 
   /** Leaves the function through its one shared exit (registers written back once, after the loop). */
@@ -123,7 +126,15 @@ class RegionEmitter implements EmitContext {
   }
 
   branchExchange(target: string): string {
-    return `{ y = ${target}; if ((y & 1) !== 0) ${this.raise('thumb', 'Thumb state is not supported', 'y')} if ((y & 2) !== 0) ${this.raise('unpredictable', 'branch to an address that is not a multiple of 4', 'y')} if (y === cpu.returnTop) { ${callHook(this, 'returnWith')} if (cpu.popCall() !== 0) ${this.exit('y', BLOCK_RETURNED, 1)} } ${this.jump('y')} }`;
+    return `{ y = ${target}; if ((y & 1) !== 0) ${this.raise('thumb', 'Thumb state is not supported', 'y')} if ((y & 2) !== 0) ${this.raise('unpredictable', 'branch to an address that is not a multiple of 4', 'y')} if (y === cpu.returnTop) { ${this.returnCode(1)} } ${this.jump('y')} }`;
+  }
+
+  /** At a return: the AAPCS check (when a checker is attached), the call stack's pop, and the stops either may ask for. */
+  private returnCode(done: number): string {
+    const check = returnCheck(this);
+    const pop = `if (cpu.popCall() !== 0) ${this.exit('y', BLOCK_RETURNED, done)}`;
+    if (check === '') return pop;
+    return `let P = 0; ${check} ${pop} if (P !== 0) ${this.exit('y', BLOCK_DIAGNOSTIC, done)}`;
   }
 
   useFlags(): void {
@@ -269,6 +280,7 @@ class RegionEmitter implements EmitContext {
       declarations.push('n = cpu.n', 'z = cpu.z', 'c = cpu.c', 'v = cpu.v');
       writeback += 'cpu.n = n; cpu.z = z; cpu.c = c; cpu.v = v;';
     }
+    if (this.checker !== undefined) declarations.push(CHECKER_LOCALS);
     declarations.push('t = 0', 'x = 0', 'y = 0', 's = 0', 'a = 0', 'w = 0', 'count = 0', 'pc = R[15]', 'e = 0');
     const temporaries = new Set<string>();
     for (const match of body.matchAll(TEMPORARY)) temporaries.add(`x${match[1]} = 0`);

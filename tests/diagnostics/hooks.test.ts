@@ -2,13 +2,12 @@
  * The emulator's hooks for the diagnostics, with fake checkers: the memory bus
  * hands slow-path accesses in the checked range to the checker and stops a
  * flagged load before its instruction and a flagged store after it; bulk
- * copies are not checked; the CPU calls the call hook only for judged calls
- * and the return hook only for judged frames.
+ * copies are not checked. (The call and return hooks: emulator/cpu/call-checks.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../../emulator/assembler/index';
 import { Cpu, RUN_FAULT, RUN_TRAP, RUN_WATCH } from '../../emulator/cpu/cpu';
-import { MEMORY_CHECKED, PERMISSION_EXECUTE, PERMISSION_READ, PERMISSION_WRITE, type AccessChecker, type CallChecker } from '../../emulator/cpu/interfaces';
+import { MEMORY_CHECKED, PERMISSION_EXECUTE, PERMISSION_READ, PERMISSION_WRITE, type AccessChecker } from '../../emulator/cpu/interfaces';
 import { Memory } from '../../emulator/cpu/memory';
 
 const CHECKED = 0x40000;
@@ -86,61 +85,5 @@ _start:
     expect(cpu.run(100)).toBe(RUN_TRAP);
     expect(checker.seen).toEqual([]);
     expect(cpu.registers[4]).toBe(7);
-  });
-});
-
-class RecordingCalls implements CallChecker {
-  readonly judged = new Uint8Array(64);
-  readonly log: string[] = [];
-  constructor(private readonly judgedTarget: number) {}
-  judges(target: number): boolean {
-    return target === this.judgedTarget;
-  }
-  callWith(depth: number, pc: number, target: number, sp: number, r4: number): void {
-    this.log.push(`call d${depth} ${pc.toString(16)}->${target.toString(16)} sp=${sp.toString(16)} r4=${r4}`);
-    this.judged[depth] = 1;
-  }
-  returnWith(depth: number, pc: number, sp: number, r4: number): void {
-    this.log.push(`return d${depth} ${pc.toString(16)} sp=${sp.toString(16)} r4=${r4}`);
-    this.judged[depth] = 0;
-  }
-}
-
-describe('the call hook', () => {
-  const program = `
-    .text
-    .global _start
-_start:
-    mov r4, #1
-    bl judged
-    bl other
-    svc #0
-judged:
-    push {r4, lr}
-    mov r4, #2
-    bl other
-    pop {r4, pc}
-other:
-    mov r4, #3
-    bx lr
-`;
-
-  it('reports judged calls and their returns with the live registers, and nothing for the others', () => {
-    const { cpu } = machine(program);
-    const start = cpu.registers[15];
-    const checker = new RecordingCalls(start + 16);
-    cpu.setChecker(checker);
-    expect(cpu.run(100)).toBe(RUN_TRAP);
-    expect(checker.log).toEqual([`call d0 ${(start + 4).toString(16)}->${(start + 16).toString(16)} sp=90000 r4=1`, `return d0 ${(start + 28).toString(16)} sp=90000 r4=1`]);
-  });
-
-  it('compiled code without a checker calls nothing, and setChecker recompiles', () => {
-    const { cpu } = machine(program);
-    cpu.run(2);
-    const checker = new RecordingCalls(cpu.registers[15]);
-    cpu.setChecker(checker);
-    cpu.setChecker(undefined);
-    expect(cpu.run(100)).toBe(RUN_TRAP);
-    expect(checker.log).toEqual([]);
   });
 });

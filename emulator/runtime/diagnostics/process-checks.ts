@@ -1,19 +1,18 @@
 /**
  * The checks of one running process, as the debug session drives them: the
  * RunChecker joined to the process's buddy heap (through the C library's heap
- * monitor) and its call tracking (the AAPCS judged at every call in a program
- * entered through main, only at calls into the C library in one with its own
- * _start), and the root words a leak scan starts from
+ * monitor) and its call tracking (the AAPCS judged at every call but the
+ * built-in start-up's call of main), and the root words a leak scan starts from
  * at exit (registers, the live stack, data, bss and the program break).
  */
 import { PAGE_SHIFT, PAGE_SIZE, type Memory } from '../../cpu/memory.js';
-import { BUILTIN_BASE, BUILTIN_LIMIT, PERMISSION_EXECUTE, PERMISSION_WRITE, type MemoryLayout } from '../../cpu/interfaces.js';
+import { PERMISSION_EXECUTE, PERMISSION_WRITE, type MemoryLayout } from '../../cpu/interfaces.js';
 import { BuddyHeap } from '../heap/buddy.js';
 import type { LibcContext } from '../libc/context.js';
 import { RunChecker, type RunCheckerOptions } from './run-checker.js';
 import { sourceSwitches } from './source-switches.js';
 
-export type ChecksOptions = Omit<RunCheckerOptions, 'heap' | 'resolve' | 'step' | 'textRanges' | 'conventions' | 'library' | 'uncheckedCall'>;
+export type ChecksOptions = Omit<RunCheckerOptions, 'heap' | 'resolve' | 'step' | 'textRanges' | 'uncheckedCall'>;
 
 export interface ProcessParts {
   memory: Memory;
@@ -21,7 +20,7 @@ export interface ProcessParts {
   libc: LibcContext;
   resolve: RunCheckerOptions['resolve'];
   step: () => number;
-  /** The built-in start-up's `bl main` when the program is entered through main (the AAPCS then applies to every call), else undefined. */
+  /** The built-in start-up's `bl main` when the program is entered through main (its return is not judged), else undefined. */
   mainCall: number | undefined;
   /**
    * The program's source files (the main file and every `.include`d one): a comment line
@@ -51,8 +50,6 @@ export function createProcessChecker(parts: ProcessParts, options: ChecksOptions
     step: parts.step,
     textRanges,
     heapRegion: parts.memory.regions().find((region) => region.name === 'heap'),
-    conventions: parts.mainCall === undefined ? 'library-calls' : 'aapcs',
-    library: { start: BUILTIN_BASE, end: BUILTIN_LIMIT },
     uncheckedCall: parts.mainCall,
   });
   if (checker.heapChecker) parts.libc.heapMonitor = checker.heapChecker;

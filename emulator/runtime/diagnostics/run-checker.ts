@@ -36,14 +36,6 @@ export interface RunCheckerOptions extends CollectorOptions {
   enabled?: Iterable<kinds.DiagnosticKind>;
   /** Report blocks still reachable at exit as notes. */
   reportReachable?: boolean;
-  /**
-   * Where the stack rules apply: 'aapcs' judges every call (programs entered through main);
-   * 'library-calls' only calls into `library` (a program with its own _start may use its own
-   * conventions between its helpers). Default 'aapcs'.
-   */
-  conventions?: 'aapcs' | 'library-calls';
-  /** The C library's public entry points [start, end) (the built-in slots). */
-  library?: { start: number; end: number };
   /** A call whose return is not judged: the built-in start-up's `bl main` (glibc's start-up relies on nothing main returns with). */
   uncheckedCall?: number;
   /** The whole region reserved for malloc (the buddy heap is its first part): accesses past the heap in it are overflows too. */
@@ -88,9 +80,6 @@ export class RunChecker {
     this.heapBase = options.heap ? Math.min(options.heap.base, options.heapRegion?.start ?? options.heap.base) : 0;
     this.heapLimit = options.heap ? Math.max(options.heap.limit, options.heapRegion?.end ?? options.heap.limit) : 0;
     this.stackChecker = new StackChecker(this.collector, this.resolve, this.step);
-    this.stackChecker.judgeAll = options.conventions !== 'library-calls';
-    this.stackChecker.libraryStart = options.library?.start ?? 0;
-    this.stackChecker.libraryEnd = options.library?.end ?? 0;
     this.stackChecker.uncheckedCall = options.uncheckedCall ?? -1;
     this.checkMisaligned = this.collector.enabled(kinds.KIND_MISALIGNED_ACCESS);
     this.reportReachable = options.reportReachable === true;
@@ -113,10 +102,25 @@ export class RunChecker {
     return this.checkMisaligned;
   }
 
-  /** The `bl` of the built-in C function now running (its heap problems are reported there), or -1. */
+  /**
+   * The `bl`/`svc` of the built-in C function or system call now running (its heap problems are
+   * reported there), or -1. Setting -1 ends the call: the accesses it made are checked then.
+   */
   set callSite(pc: number) {
     this.site = pc;
     if (this.heapChecker) this.heapChecker.callSite = pc;
+  }
+
+  /** AccessChecker: the runtime names the C function or system call it runs for the program ('puts()', 'write()'). */
+  runtimeCall(name: string): void {
+    if (this.heapChecker) this.heapChecker.caller = name;
+  }
+
+  /** AccessChecker: the runtime read or wrote `length` bytes at `address` for the program at once (write()'s buffer). */
+  checkRange(address: number, length: number, write: boolean): void {
+    const target = address >>> 0;
+    if (this.internal !== 0 || this.heapChecker === undefined || !(length > 0)) return;
+    if (target < this.heapLimit && target + length > this.heapBase) this.heapChecker.checkRange(target, length, write);
   }
 
   get callSite(): number {
@@ -136,7 +140,7 @@ export class RunChecker {
    * The memory bus's hook for one load or store that took the slow path. True when the
    * CPU must stop at the instruction (the driver then calls `reportPending(pc)`).
    */
-  checkAccess(address: number, size: number, write: boolean): boolean {
+  checkAccess(address: number, size: number, write: boolean, base = 0, baseRegister = -1): boolean {
     if (this.internal !== 0) return false;
     let stop = false;
     if (this.checkMisaligned && size === 4 && (address & 3) !== 0) stop = this.hold(kinds.KIND_MISALIGNED_ACCESS, address, size, write);
@@ -147,7 +151,7 @@ export class RunChecker {
       }
     }
     if (this.heapChecker !== undefined && target < this.heapLimit && target + size > this.heapBase) {
-      if (this.heapChecker.access(address, size, write)) stop = true;
+      if (this.heapChecker.access(address, size, write, base, baseRegister)) stop = true;
     }
     return stop;
   }

@@ -1,49 +1,45 @@
 /**
- * The stack checker: driven by the calls and returns the CPU already tracks
- * for its call stack. At a `bl`/`blx` it checks the AAPCS rule that SP is a
- * multiple of 8 and saves SP and r4-r11; when that function returns (bx lr,
- * pop {..., pc}, mov pc, lr, ldm ... pc) it checks that r4-r11 and SP are what
+ * The stack checker: the AAPCS at every call. At a `bl`/`blx` SP must be a
+ * multiple of 8, and SP and r4-r11 are saved; when that function returns
+ * (bx lr, pop {..., pc}, mov pc, lr, ldm ... pc) r4-r11 and SP must be what
  * they were at the call.
  *
- * Frames are indexed by the CPU's call depth, so calls that are not judged
- * (internal helpers of a program with its own _start) need no hook at all:
- * compiled code asks `judges(target)` when it compiles a direct call, and a
- * return calls `returnWith` only when `judged[depth]` is set. Typed arrays,
- * nothing allocated per call.
+ * Frames are indexed by the CPU's call depth. Compiled code does the common
+ * case itself (CallChecker in cpu/interfaces.ts): it stores the frame into
+ * `frames` at the call and compares it at the return, and calls
+ * `misalignedCall` / `returnMismatch` only when something is wrong, so a
+ * correct call costs a few typed-array stores. Nothing is allocated per call.
  */
+import { CALL_FRAME_WORDS, type CallChecker } from '../../cpu/interfaces.js';
 import { hex } from '../heap/facts.js';
 import { siteOf, siteText } from './sites.js';
 import * as kinds from './types.js';
 
 /** Calls remembered in full (as the CPU's call stack); deeper ones are not judged. */
 export const STACK_CHECK_CAPACITY = 1 << 18;
-/** Per frame: sp, the call's pc, then r4..r11. */
-const FRAME_WORDS = 10;
 const SLOT_PC = 1;
 const SLOT_REGISTERS = 2;
 const FIRST_SAVED = 4;
 const LAST_SAVED = 11;
+const CACHE_SLOTS = 4096;
+const ALL_SAVED = 0xff0;
 
-export class StackChecker {
-  /** Calls in progress, for `call`/`return` (the CPU passes its own depth to callWith/returnWith). */
+export class StackChecker implements CallChecker {
+  /** Calls in progress, for `call`/`return` (compiled code uses the CPU's own depth). */
   depth = 0;
-  /** 1 while the frame at that depth (0 = outermost call) is judged at its return. */
   readonly judged: Uint8Array;
+  readonly frames: Int32Array;
+  readonly capacity: number;
+  /** The last call site reported misaligned, per slot `(pc >>> 2) & 4095`. */
+  readonly misalignedSeen: Int32Array;
   /** A call site whose frame is not judged (the built-in start-up's call of main), or -1. */
   uncheckedCall = -1;
-  /**
-   * True: every call is judged (the AAPCS everywhere: programs entered through main). False: only
-   * calls into [libraryStart, libraryEnd), the C library's public interface (a program with its own
-   * _start may give its internal helpers their own conventions, e.g. r9 as a global counter).
-   */
-  judgeAll = true;
-  libraryStart = 0;
-  libraryEnd = 0;
-  private readonly frames: Int32Array;
-  private readonly capacity: number;
+  /** Ask the CPU to pause after an instruction that reported (the debugger's "pause at diagnostic"). */
+  pause = false;
   /** (pc * 4 + kind) of reports made: a repeat costs one lookup, not a message (a misaligned call in a loop). */
   private readonly reported = new Set<number>();
-  private readonly lastReported = new Int32Array(3 << 12).fill(-1);
+  /** Slots for kinds 1 (clobbered) and 2 (imbalance): the last pc reported. */
+  private readonly lastReported = new Int32Array(2 * CACHE_SLOTS).fill(-1);
   private readonly checkAlignment: boolean;
   private readonly checkSaved: boolean;
   private readonly checkBalance: boolean;
@@ -55,88 +51,83 @@ export class StackChecker {
     capacity = STACK_CHECK_CAPACITY,
   ) {
     this.capacity = Math.max(1, capacity);
-    this.frames = new Int32Array(this.capacity * FRAME_WORDS);
+    this.frames = new Int32Array(this.capacity * CALL_FRAME_WORDS);
     this.judged = new Uint8Array(this.capacity);
+    this.misalignedSeen = new Int32Array(CACHE_SLOTS).fill(-1);
     this.checkAlignment = sink.enabled(kinds.KIND_SP_MISALIGNED);
     this.checkSaved = sink.enabled(kinds.KIND_CALLEE_SAVED_CLOBBERED);
     this.checkBalance = sink.enabled(kinds.KIND_STACK_IMBALANCE);
   }
 
-  /** True when any of the three checks is on (a driver may skip the hooks otherwise). */
+  /** True when any of the three checks is on (the CPU gets no hooks otherwise). */
   get active(): boolean {
     return this.checkAlignment || this.checkSaved || this.checkBalance;
   }
 
-  /** Whether a call to `target` is judged (compiled direct calls to other targets call no hook). */
-  judges(target: number): boolean {
-    if (!this.active) return false;
-    return this.judgeAll || ((target >>> 0) >= this.libraryStart && (target >>> 0) < this.libraryEnd);
+  /** Every call is judged but the start-up's call of main (glibc's start-up relies on nothing main returns with). */
+  judgesCallAt(pc: number): boolean {
+    return (pc >>> 0) !== (this.uncheckedCall >>> 0) || this.uncheckedCall === -1;
   }
 
   /**
-   * A `bl`/`blx` at `pc` is calling `target`: `registers` hold the caller's values (sp = r13).
-   * `checked` false records the frame without judging it (e.g. the start-up's call of main).
+   * A `bl`/`blx` at `pc` (registers as at the call: sp = r13): what compiled code does inline.
+   * `checked` false records the frame without judging it.
    */
-  call(pc: number, registers: Int32Array, checked = true, target = 0): void {
+  call(pc: number, registers: Int32Array, checked = true): void {
     const depth = this.depth++;
-    if (!checked || !this.judges(target)) {
-      if (depth < this.capacity) this.judged[depth] = 0;
+    if (depth >= this.capacity) return;
+    if (!checked || !this.judgesCallAt(pc)) {
+      this.judged[depth] = 0;
       return;
     }
-    this.callWith(depth, pc, target, registers[13], registers[4], registers[5], registers[6], registers[7], registers[8], registers[9], registers[10], registers[11]);
+    const base = depth * CALL_FRAME_WORDS;
+    this.frames[base] = registers[13];
+    this.frames[base + SLOT_PC] = pc;
+    for (let register = FIRST_SAVED; register <= LAST_SAVED; register++) this.frames[base + SLOT_REGISTERS + register - FIRST_SAVED] = registers[register];
+    this.judged[depth] = 1;
+    if ((registers[13] & 7) !== 0 && this.misalignedSeen[(pc >>> 2) & (CACHE_SLOTS - 1)] !== pc) this.misalignedCall(pc, registers[13]);
   }
 
-  /** The instruction at `pc` returned from the innermost call; `registers` hold the values it returned with. */
+  /** The instruction at `pc` returned from the innermost call (registers as it returns): what compiled code does inline. */
   return(pc: number, registers: Int32Array): void {
     if (this.depth === 0) return;
     const depth = --this.depth;
     if (depth >= this.capacity || this.judged[depth] === 0) return;
-    this.returnWith(depth, pc, registers[13], registers[4], registers[5], registers[6], registers[7], registers[8], registers[9], registers[10], registers[11]);
-  }
-
-  /** The CPU's hook at a judged call: the new frame's depth, the call, its target, sp and r4-r11. */
-  callWith(depth: number, pc: number, target: number, sp: number, r4: number, r5: number, r6: number, r7: number, r8: number, r9: number, r10: number, r11: number): void {
-    if (depth < 0 || depth >= this.capacity) return;
-    if (pc === this.uncheckedCall || (!this.judgeAll && ((target >>> 0) < this.libraryStart || (target >>> 0) >= this.libraryEnd))) {
-      this.judged[depth] = 0;
-      return;
-    }
-    if ((sp & 7) !== 0 && this.checkAlignment && this.first(pc, 0)) this.misaligned(pc >>> 0, sp >>> 0);
-    this.judged[depth] = 1;
-    const frames = this.frames;
-    const base = depth * FRAME_WORDS;
-    frames[base] = sp;
-    frames[base + SLOT_PC] = pc;
-    frames[base + 2] = r4;
-    frames[base + 3] = r5;
-    frames[base + 4] = r6;
-    frames[base + 5] = r7;
-    frames[base + 6] = r8;
-    frames[base + 7] = r9;
-    frames[base + 8] = r10;
-    frames[base + 9] = r11;
-  }
-
-  /** The CPU's hook at the return from a judged frame (`judged[depth]` set): the return's pc, sp and r4-r11. */
-  returnWith(depth: number, pc: number, sp: number, r4: number, r5: number, r6: number, r7: number, r8: number, r9: number, r10: number, r11: number): void {
-    if (depth < 0 || depth >= this.capacity || this.judged[depth] === 0) return;
     this.judged[depth] = 0;
+    const base = depth * CALL_FRAME_WORDS;
+    let same = this.frames[base] === registers[13];
+    for (let register = FIRST_SAVED; register <= LAST_SAVED; register++) same &&= this.frames[base + SLOT_REGISTERS + register - FIRST_SAVED] === registers[register];
+    if (!same) this.returnMismatch(depth, pc, ALL_SAVED, registers[13], registers[4], registers[5], registers[6], registers[7], registers[8], registers[9], registers[10], registers[11]);
+  }
+
+  misalignedCall(pc: number, sp: number): number {
+    this.misalignedSeen[(pc >>> 2) & (CACHE_SLOTS - 1)] = pc;
+    if (!this.checkAlignment || !this.first(pc, 0)) return 0;
+    return this.misaligned(pc >>> 0, sp >>> 0) && this.pause ? 1 : 0;
+  }
+
+  returnMismatch(depth: number, pc: number, saved: number, sp: number, r4: number, r5: number, r6: number, r7: number, r8: number, r9: number, r10: number, r11: number): number {
+    if (depth < 0 || depth >= this.capacity) return 0;
     const frames = this.frames;
-    const base = depth * FRAME_WORDS;
-    if (
-      this.checkSaved &&
-      (frames[base + 2] !== r4 || frames[base + 3] !== r5 || frames[base + 4] !== r6 || frames[base + 5] !== r7 ||
-        frames[base + 6] !== r8 || frames[base + 7] !== r9 || frames[base + 8] !== r10 || frames[base + 9] !== r11)
-    ) {
-      if (this.first(pc, 1)) this.clobbered(pc >>> 0, base, Int32Array.of(0, 0, 0, 0, r4, r5, r6, r7, r8, r9, r10, r11, 0, sp));
+    const base = depth * CALL_FRAME_WORDS;
+    let reported = false;
+    if (this.checkSaved) {
+      const now = Int32Array.of(0, 0, 0, 0, r4, r5, r6, r7, r8, r9, r10, r11, 0, sp);
+      let changed = 0;
+      for (let register = FIRST_SAVED; register <= LAST_SAVED; register++) {
+        if ((saved & (1 << register)) !== 0 && frames[base + SLOT_REGISTERS + register - FIRST_SAVED] !== now[register]) changed |= 1 << register;
+      }
+      if (changed !== 0 && this.first(pc, 1)) reported = this.clobbered(pc >>> 0, base, now, changed);
     }
-    if (this.checkBalance && frames[base] !== sp && this.first(pc, 2)) this.imbalance(pc >>> 0, base, sp >>> 0);
+    if (this.checkBalance && frames[base] !== sp && this.first(pc, 2)) reported = this.imbalance(pc >>> 0, base, sp >>> 0) || reported;
+    return reported && this.pause ? 1 : 0;
   }
 
   /** Forgets every frame (a restart). */
   reset(): void {
     this.depth = 0;
     this.judged.fill(0);
+    this.misalignedSeen.fill(-1);
   }
 
   /** An access into the guard page below the stack limit at `pc` (the run cannot go on). */
@@ -158,17 +149,19 @@ export class StackChecker {
   /** True the first time `pc` reports `kind` (0 misaligned, 1 clobbered, 2 imbalance). */
   private first(pc: number, kind: number): boolean {
     // A repeat from the same place (a loop, a recursion) is answered by a direct-mapped cache, without the set.
-    const slot = (kind << 12) | ((pc >>> 2) & 4095);
-    if (this.lastReported[slot] === pc) return false;
-    this.lastReported[slot] = pc;
+    if (kind > 0) {
+      const slot = (kind - 1) * CACHE_SLOTS + ((pc >>> 2) & (CACHE_SLOTS - 1));
+      if (this.lastReported[slot] === pc) return false;
+      this.lastReported[slot] = pc;
+    }
     const key = (pc >>> 0) * 4 + kind;
     if (this.reported.has(key)) return false;
     this.reported.add(key);
     return true;
   }
 
-  private misaligned(pc: number, sp: number): void {
-    this.sink.report(
+  private misaligned(pc: number, sp: number): boolean {
+    return this.sink.report(
       {
         kind: 'sp-misaligned',
         severity: 'error',
@@ -188,14 +181,14 @@ export class StackChecker {
     return { site: { role: 'called', pc, file: line?.file ?? null, line: line?.line ?? null }, text: siteText(pc, line) };
   }
 
-  private clobbered(pc: number, base: number, registers: Int32Array): void {
+  private clobbered(pc: number, base: number, registers: Int32Array, changed: number): boolean {
     const changes: string[] = [];
     for (let register = FIRST_SAVED; register <= LAST_SAVED; register++) {
       const before = this.frames[base + SLOT_REGISTERS + register - FIRST_SAVED];
-      if (before !== registers[register]) changes.push(`r${register} (${hex(before)} at the call, ${hex(registers[register])} now)`);
+      if ((changed & (1 << register)) !== 0) changes.push(`r${register} (${hex(before)} at the call, ${hex(registers[register])} now)`);
     }
     const called = this.calledFrom(base);
-    this.sink.report(
+    return this.sink.report(
       {
         kind: 'callee-saved-clobbered',
         severity: 'error',
@@ -209,12 +202,12 @@ export class StackChecker {
     );
   }
 
-  private imbalance(pc: number, base: number, sp: number): void {
+  private imbalance(pc: number, base: number, sp: number): boolean {
     const entry = this.frames[base] >>> 0;
     const difference = sp - entry;
     const called = this.calledFrom(base);
     const how = difference < 0 ? `${-difference} bytes below` : `${difference} bytes above`;
-    this.sink.report(
+    return this.sink.report(
       {
         kind: 'stack-imbalance',
         severity: 'error',

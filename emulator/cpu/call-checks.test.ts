@@ -1,0 +1,149 @@
+/**
+ * The CPU's AAPCS hooks with a recording checker: compiled code saves each
+ * judged call's frame inline (sp, pc, r4-r11 at the call's depth), compares it
+ * at the matching return and calls the checker only for a misaligned sp (once
+ * per call site) or a changed register; a checker asking to pause stops the run
+ * with RUN_DIAGNOSTIC after the instruction. Block, region and single-step code
+ * behave the same.
+ */
+import { describe, expect, it } from 'vitest';
+import { assemble } from '../assembler/index';
+import { Cpu, RUN_BUDGET, RUN_DIAGNOSTIC, RUN_TRAP } from './cpu';
+import { CALL_FRAME_WORDS, PERMISSION_EXECUTE, PERMISSION_READ, PERMISSION_WRITE, type CallChecker } from './interfaces';
+import { Memory } from './memory';
+
+function machine(source: string): Cpu {
+  const assembled = assemble(source, { file: 'calls.s' });
+  if (!assembled.ok) throw new Error(assembled.diagnostics.map((diagnostic) => diagnostic.message).join('\n'));
+  const memory = new Memory(1 << 24);
+  for (const section of assembled.program.sections) {
+    if (!section.flags.alloc || section.size === 0) continue;
+    memory.map({ name: section.name.slice(1), start: section.address, end: section.address + 0x1000, permissions: PERMISSION_READ | (section.flags.execute ? PERMISSION_EXECUTE : PERMISSION_WRITE) });
+    memory.writeBytes(section.address, section.bytes.subarray(0, section.size), true);
+  }
+  memory.map({ name: 'stack', start: 0x80000, end: 0x90000, permissions: PERMISSION_READ | PERMISSION_WRITE });
+  const cpu = new Cpu(memory);
+  cpu.registers[13] = 0x90000;
+  cpu.registers[15] = assembled.program.entry;
+  return cpu;
+}
+
+class RecordingChecker implements CallChecker {
+  readonly capacity = 64;
+  readonly frames = new Int32Array(64 * CALL_FRAME_WORDS);
+  readonly judged = new Uint8Array(64);
+  readonly misalignedSeen = new Int32Array(4096).fill(-1);
+  readonly log: string[] = [];
+  pause = false;
+  constructor(private readonly unchecked = -1) {}
+  judgesCallAt(pc: number): boolean {
+    return pc !== this.unchecked;
+  }
+  misalignedCall(pc: number, sp: number): number {
+    this.misalignedSeen[(pc >>> 2) & 4095] = pc;
+    this.log.push(`misaligned ${pc.toString(16)} sp=${(sp >>> 0).toString(16)}`);
+    return this.pause ? 1 : 0;
+  }
+  returnMismatch(depth: number, pc: number, saved: number, sp: number, r4: number): number {
+    const base = depth * CALL_FRAME_WORDS;
+    this.log.push(`mismatch d${depth} ${pc.toString(16)} sp=${(sp >>> 0).toString(16)} r4=${r4} (call ${this.frames[base + 1].toString(16)} sp=${(this.frames[base] >>> 0).toString(16)} r4=${this.frames[base + 2]})`);
+    return this.pause ? 1 : 0;
+  }
+}
+
+const PROGRAM = `
+    .text
+    .global _start
+_start:
+    mov r4, #1
+    bl good
+    bl clobbers
+    sub sp, sp, #4
+    bl good
+    bl good
+    add sp, sp, #4
+    mov r5, #0
+loop:
+    bl good
+    add r5, r5, #1
+    cmp r5, #3
+    bne loop
+    svc #0
+good:
+    push {r4, lr}
+    mov r4, #2
+    pop {r4, pc}
+clobbers:
+    mov r4, #3
+    bx lr
+`;
+
+// Addresses in PROGRAM, from _start.
+const CLOBBERING_RETURN = 4 * 17;
+const MISALIGNED_CALLS = [4 * 4, 4 * 5];
+
+describe('the AAPCS hooks in compiled code', () => {
+  it('reports only the clobbering return and each misaligned call site once, with the frame saved at the call', () => {
+    const cpu = machine(PROGRAM);
+    const start = cpu.registers[15];
+    const checker = new RecordingChecker();
+    cpu.setChecker(checker);
+    expect(cpu.run(1000)).toBe(RUN_TRAP);
+    const hex = (offset: number) => (start + offset).toString(16);
+    expect(checker.log).toEqual([
+      `mismatch d0 ${hex(CLOBBERING_RETURN)} sp=90000 r4=3 (call ${hex(8)} sp=90000 r4=1)`,
+      `misaligned ${hex(MISALIGNED_CALLS[0])} sp=8fffc`,
+      `misaligned ${hex(MISALIGNED_CALLS[1])} sp=8fffc`,
+    ]);
+    expect(cpu.callDepth).toBe(0);
+    expect(Array.from(checker.judged).every((value) => value === 0)).toBe(true);
+  });
+
+  it('single steps report the same as compiled regions', () => {
+    const cpu = machine(PROGRAM);
+    const checker = new RecordingChecker();
+    cpu.setChecker(checker);
+    let result = RUN_BUDGET;
+    for (let step = 0; step < 1000 && result === RUN_BUDGET; step++) result = cpu.run(1);
+    expect(result).toBe(RUN_TRAP);
+    expect(checker.log.map((line) => line.split(' ')[0])).toEqual(['mismatch', 'misaligned', 'misaligned']);
+  });
+
+  it('a checker asking to pause stops the run after the instruction, and the run goes on from there', () => {
+    const cpu = machine(PROGRAM);
+    const start = cpu.registers[15];
+    const checker = new RecordingChecker();
+    checker.pause = true;
+    cpu.setChecker(checker);
+    expect(cpu.run(1000)).toBe(RUN_DIAGNOSTIC);
+    // After the clobbering `bx lr`: back at the instruction after `bl clobbers`.
+    expect(cpu.registers[15]).toBe(start + 12);
+    expect(cpu.callDepth).toBe(0);
+    expect(cpu.run(1000)).toBe(RUN_DIAGNOSTIC);
+    // After the misaligned `bl good`: at good's first instruction, the call already on the call stack.
+    expect(cpu.registers[15]).toBe(start + 4 * 13);
+    expect(cpu.callDepth).toBe(1);
+    expect(cpu.run(1000)).toBe(RUN_DIAGNOSTIC);
+    expect(cpu.run(1000)).toBe(RUN_TRAP);
+    expect(checker.log).toHaveLength(3);
+  });
+
+  it('an unjudged call site saves no frame and its return is not compared', () => {
+    const cpu = machine(PROGRAM);
+    const start = cpu.registers[15];
+    const checker = new RecordingChecker(start + 8);
+    cpu.setChecker(checker);
+    expect(cpu.run(1000)).toBe(RUN_TRAP);
+    expect(checker.log.filter((line) => line.startsWith('mismatch'))).toEqual([]);
+  });
+
+  it('code compiled without a checker calls nothing, and setChecker recompiles', () => {
+    const cpu = machine(PROGRAM);
+    cpu.run(2);
+    const checker = new RecordingChecker();
+    cpu.setChecker(checker);
+    cpu.setChecker(undefined);
+    expect(cpu.run(1000)).toBe(RUN_TRAP);
+    expect(checker.log).toEqual([]);
+  });
+});
