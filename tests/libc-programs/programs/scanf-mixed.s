@@ -46,6 +46,7 @@ show:           .asciz "scanf=%d word=%s letter=%c hex=%d\n"
 show_rest:      .asciz "rest=[%s]\n"
 show_eof:       .asciz "at end: %d\n"
         .bss
+        .align  2
 word:           .space 16
 letter:         .space 4
 hex:            .space 4
