@@ -115,6 +115,15 @@ describe('.include', () => {
     expect(Buffer.from(built.sections[0].bytes).toString('hex')).toBe('42000000');
   });
 
+  it('keeps the text of every file it read, the main file first (for source switches and snapshots)', () => {
+    const main = '.include "defs.inc"\n.data\n.word VALUE\n';
+    const built = program(main, { file: 'src/main.s', readFile });
+    expect(built.sources).toEqual([
+      { file: 'src/main.s', text: main },
+      { file: 'src/defs.inc', text: files['src/defs.inc'] },
+    ]);
+  });
+
   it('reports a missing include file and a self-include', () => {
     expect(errors('.include "none.s"\n', { readFile })[0].message).toBe("cannot find the include file 'none.s'");
     expect(errors('.include "self.s"\n', { file: 'self.s', readFile: () => '.include "self.s"\n' })[0].message).toContain('nested');

@@ -235,6 +235,7 @@ export function buildResult(assembler: Assembler): AssembleResult {
     sourceMap: [],
     externals: assembler.externals,
     diagnostics,
+    sources: sourcesOf(assembler),
   };
   // The source map is materialised on first use (the editor re-assembles on every
   // keystroke and rarely needs it). A getter that replaces itself with the array:
@@ -253,4 +254,15 @@ export function buildResult(assembler: Assembler): AssembleResult {
     },
   });
   return { ok: true, program };
+}
+
+/** The files read, with their text (a name given by `.file` or a line marker has none). */
+function sourcesOf(assembler: Assembler): { file: string; text: string }[] {
+  const { files, texts } = assembler.reader;
+  const sources: { file: string; text: string }[] = [];
+  for (let index = 0; index < files.length; index++) {
+    const text = texts[index];
+    if (text !== undefined) sources.push({ file: files[index], text });
+  }
+  return sources;
 }

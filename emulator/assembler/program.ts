@@ -72,6 +72,8 @@ export interface Program {
   externals: { name: string; address: number; position: SourcePosition }[];
   /** Warnings and notes (errors make `assemble` return no program). */
   diagnostics: AssemblerDiagnostic[];
+  /** The text of every file the program was assembled from: the main file first, then each `.include`d one. */
+  sources: { file: string; text: string }[];
 }
 
 export type AssembleResult =

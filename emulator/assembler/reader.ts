@@ -79,6 +79,8 @@ for (const code of [10, 59, 64, 47, 34, 39]) SPECIAL[code] = 1;
 
 export class SourceReader {
   files: string[] = [];
+  /** The text of each file read (by index in `files`), as given. */
+  texts: (string | undefined)[] = [];
   frames: Frame[] = [];
   /** The current statement: text[start, end) with comments removed. */
   text = '';
@@ -101,6 +103,7 @@ export class SourceReader {
 
   pushFile(name: string, text: string): void {
     const file = this.fileIndex(name);
+    this.texts[file] ??= text;
     this.frames.push({
       text: blankBlockComments(text), pos: 0, file, line: 1, lineStart: 0,
       expansion: false, originFile: file, originLine: 0, originColumn: 0,

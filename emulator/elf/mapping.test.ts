@@ -21,7 +21,7 @@ function programWith(sourceMap: SourceMapEntry[]): Program {
       { name: '.text', address: 0x10000, bytes: nops(0x40), size: 0x40, alignment: 4, flags },
       { name: '.data', address: 0x11040, bytes: new Uint8Array(8), size: 8, alignment: 4, flags: { ...flags, write: true, execute: false } },
     ],
-    symbols: [], entry: 0x10000, hasStart: false, sourceMap, externals: [], diagnostics: [],
+    symbols: [], entry: 0x10000, hasStart: false, sourceMap, externals: [], diagnostics: [], sources: [],
   };
 }
 

@@ -203,6 +203,7 @@ export function readElf(bytes: Uint8Array, file = ''): ReadElfResult {
       sourceMap: [],
       externals: [],
       diagnostics: [],
+      sources: [],
     },
   };
 }

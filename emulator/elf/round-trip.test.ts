@@ -48,7 +48,7 @@ function randomProgram(random: () => number): Program {
     });
   }
   return {
-    file: 'r.s', sections, symbols, entry: sections[0].address, hasStart: false, sourceMap, externals: [], diagnostics: [],
+    file: 'r.s', sections, symbols, entry: sections[0].address, hasStart: false, sourceMap, externals: [], diagnostics: [], sources: [],
   };
 }
 

@@ -19,7 +19,7 @@ const section = (name: string, address: number, bytes: number[] | number, flags:
 
 const program = (sections: Section[], extra: Partial<Program> = {}): Program => ({
   file: 'test.s', sections, symbols: [], entry: sections[0]?.address ?? 0, hasStart: false,
-  sourceMap: [], externals: [], diagnostics: [], ...extra,
+  sourceMap: [], externals: [], diagnostics: [], sources: [], ...extra,
 });
 
 describe('writeElf against the ld-built fixture', () => {

@@ -28,7 +28,7 @@ function fakeAssemble(source: string): AssembleResult {
   const section = { name: '.text', address: 0x10054, bytes, size: bytes.length, alignment: 4, flags: { alloc: true, write: false, execute: true, nobits: false } };
   return {
     ok: true,
-    program: { file: 'forms.s', sections: [section], symbols: [], entry: 0x10054, hasStart: true, sourceMap, externals: [], diagnostics: [] },
+    program: { file: 'forms.s', sections: [section], symbols: [], entry: 0x10054, hasStart: true, sourceMap, externals: [], diagnostics: [], sources: [] },
   };
 }
 
