@@ -9,7 +9,7 @@
  * (`runFor`) so pause requests and input act at once.
  */
 import type { Program, SourcePosition } from '../assembler/program';
-import { Cpu, LR, PC, RUN_BREAKPOINT, RUN_BUDGET, RUN_FAULT, RUN_RETURNED, RUN_TRAP, RUN_WATCH, SP } from '../cpu/cpu';
+import { Cpu, LR, PC, RUN_BREAKPOINT, RUN_BUDGET, RUN_DIAGNOSTIC, RUN_FAULT, RUN_RETURNED, RUN_TRAP, RUN_WATCH, SP } from '../cpu/cpu';
 import { BUILTIN_SVC_BASE, MEMORY_CHECKED, type CpuFault, type MemoryFault, type TrapContext, type TrapHandler, type TrapOutcome } from '../cpu/interfaces';
 import type { Memory, WatchRange } from '../cpu/memory';
 import { loadProgram, STARTUP_SYMBOL, type LoadedProcess, type LoadOptions } from '../runtime/loader';
@@ -21,6 +21,7 @@ import { BuddyHeap } from '../runtime/heap/buddy';
 import type { BuddyHeapOptions, SourceLine } from '../runtime/heap/types';
 import { createProcessChecker, leakRoots, type ChecksOptions } from '../runtime/diagnostics/process-checks';
 import type { RunChecker } from '../runtime/diagnostics/run-checker';
+import type { Diagnostic } from '../runtime/diagnostics/types';
 
 export type StopReason =
   /** The requested step (or step over / out) finished. */
@@ -32,7 +33,12 @@ export type StopReason =
   | { kind: 'fault'; fault: CpuFault; message: string; position?: SourcePosition; status: number }
   | { kind: 'budget' }
   | { kind: 'waiting-for-input' }
-  | { kind: 'paused' };
+  | { kind: 'paused' }
+  /**
+   * `pauseOnDiagnostic`: the instruction at `pc` (or the C function or system call it made) did
+   * something a memory check reports; the run paused after it, PC at the next instruction.
+   */
+  | { kind: 'diagnostic'; diagnostics: Diagnostic[]; pc: number };
 
 export interface SessionOptions extends LoadOptions {
   /** Seconds since 1970 for the virtual clock (deterministic by default). */
@@ -47,6 +53,12 @@ export interface SessionOptions extends LoadOptions {
   heap?: Pick<BuddyHeapOptions, 'size' | 'minimumBlock' | 'quarantine'>;
   /** Memory diagnostics (issue 4): which kinds are off or on; false runs without them. */
   checks?: ChecksOptions | false;
+  /**
+   * Pause after an instruction that produced an error or warning diagnostic (stop reason
+   * 'diagnostic'), as a debugger pauses at a fault; running again goes on. Default false: the run
+   * reports and goes on (the CLI); the IDE turns it on by default.
+   */
+  pauseOnDiagnostic?: boolean;
 }
 
 export interface StackFrame {
@@ -88,6 +100,10 @@ export class Session {
 
   /** The memory diagnostics of this run (undefined when `checks: false`). */
   readonly checker: RunChecker | undefined;
+  /** Whether runs pause at diagnostics (SessionOptions.pauseOnDiagnostic). */
+  pauseOnDiagnostic = false;
+  /** Diagnostics already handed out in a 'diagnostic' stop (or seen before pausing was turned on). */
+  private announced = 0;
 
   static create(program: Program, options: SessionOptions = {}): SessionResult {
     const syscalls = new LinuxSyscalls({ startSeconds: options.startSeconds });
@@ -137,13 +153,25 @@ export class Session {
           resolve: (pc) => lineOf(source, pc),
           step: () => cpu.steps,
           mainCall: startup === undefined ? undefined : startup.address + STARTUP_MAIN_CALL,
+          sources: program.sources,
+          warn: (message) => this.io.warn(message),
         },
         options.checks ?? {},
       );
       const range = checker.checkedRange;
       this.memory.setAccessChecker(checker, range.start, range.end);
-      this.cpu.setChecker(checker.stackChecker);
+      this.cpu.setChecker(checker.stackChecker.active ? checker.stackChecker : undefined);
       this.checker = checker;
+      this.setPauseOnDiagnostic(options.pauseOnDiagnostic === true);
+    }
+  }
+
+  /** Turns pausing at diagnostics on or off (a setting the IDE changes while a program runs). */
+  setPauseOnDiagnostic(pause: boolean): void {
+    this.pauseOnDiagnostic = pause && this.checker !== undefined;
+    if (this.checker) {
+      this.checker.stackChecker.pause = this.pauseOnDiagnostic;
+      this.announced = this.checker.diagnostics.length;
     }
   }
 
@@ -322,7 +350,11 @@ export class Session {
         checker?.suspend();
         result = cpu.run(1, true);
         checker?.resume();
-        if (result === RUN_BUDGET) continue;
+        if (result === RUN_BUDGET) {
+          const pause = this.pendingPause();
+          if (pause) return pause;
+          continue;
+        }
       } else result = cpu.run(remaining, leave);
       leave = false;
       switch (result) {
@@ -330,8 +362,9 @@ export class Session {
           return { kind: 'budget' };
         case RUN_TRAP: {
           let outcome: TrapOutcome;
+          const builtin = cpu.trapImmediate >= BUILTIN_SVC_BASE;
           // Heap problems inside a C function or system call are reported at its call.
-          if (checker) checker.callSite = cpu.trapImmediate >= BUILTIN_SVC_BASE ? (cpu.registers[14] - 4) >>> 0 : (cpu.registers[PC] - 4) >>> 0;
+          if (checker) checker.callSite = builtin ? (cpu.registers[14] - 4) >>> 0 : (cpu.registers[PC] - 4) >>> 0;
           try {
             outcome = this.handler.supervisorCall(cpu.trapImmediate, this.trapContext);
           } catch (error) {
@@ -339,7 +372,14 @@ export class Session {
             outcome = { kind: 'fault', message: `internal error in the runtime: ${error instanceof Error ? error.message : String(error)}` };
           }
           if (checker) checker.callSite = -1;
-          if (outcome.kind === 'continue') continue;
+          if (outcome.kind === 'continue') {
+            if (this.pauseOnDiagnostic && this.hasNewDiagnostics()) {
+              // Back in the caller first (the slot's `bx lr`), so the pause shows the line after the call.
+              if (builtin && cpu.steps < end) cpu.run(1, true);
+              return this.pendingPause() ?? { kind: 'budget' };
+            }
+            continue;
+          }
           if (outcome.kind === 'exit') return this.exit(outcome.code);
           if (outcome.kind === 'wait-for-input') {
             cpu.registers[PC] = (cpu.registers[PC] - 4) | 0;
@@ -361,10 +401,17 @@ export class Session {
         case RUN_WATCH:
           if (checker && this.memory.status === MEMORY_CHECKED) {
             checker.reportPending((cpu.registers[PC] - 4) >>> 0);
+            const pause = this.pendingPause();
+            if (pause) return pause;
             continue;
           }
           this.resumeAt = cpu.registers[PC] >>> 0;
           return { kind: 'watchpoint', address: this.memory.watchAddress >>> 0, pc: (cpu.registers[PC] - 4) >>> 0 };
+        case RUN_DIAGNOSTIC: {
+          const pause = this.pendingPause();
+          if (pause) return pause;
+          continue;
+        }
         case RUN_BREAKPOINT:
           this.resumeAt = cpu.registers[PC] >>> 0;
           return { kind: 'breakpoint', address: cpu.registers[PC] >>> 0 };
@@ -373,6 +420,21 @@ export class Session {
           return { kind: 'step' };
       }
     }
+  }
+
+  private hasNewDiagnostics(): boolean {
+    return this.checker !== undefined && this.checker.diagnostics.length > this.announced;
+  }
+
+  /** With pauseOnDiagnostic: the errors and warnings reported since the last pause, as a stop; else undefined. */
+  private pendingPause(): StopReason | undefined {
+    if (!this.pauseOnDiagnostic || !this.checker) return undefined;
+    const all = this.checker.diagnostics;
+    if (all.length <= this.announced) return undefined;
+    const fresh = all.slice(this.announced).filter((diagnostic) => diagnostic.severity !== 'note');
+    this.announced = all.length;
+    if (fresh.length === 0) return undefined;
+    return { kind: 'diagnostic', diagnostics: fresh, pc: fresh[0].pc };
   }
 
   private exit(code: number): StopReason {
