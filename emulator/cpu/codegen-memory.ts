@@ -83,6 +83,17 @@ function addressing(context: EmitContext, operand: Operand | undefined): Address
   return { setup: `a = ${base}; s = ${moved};`, writeback: context.write(operand.base, 's'), base: operand.base };
 }
 
+/**
+ * In code compiled with a checker: tells the memory the instruction's base register (its value
+ * before any writeback, and its number) before the accesses, so the heap checker can see a
+ * pointer into one block reach another (memory.ts `accessBase`). Empty without a checker, and for
+ * PC-relative accesses (literals never lie in the heap).
+ */
+export function baseNote(context: EmitContext, register: number): string {
+  if (context.checker === undefined || register < 0 || register > 14) return '';
+  return `m.accessBase = ${context.read(register)}; m.accessBaseRegister = ${register}; `;
+}
+
 const check = (context: EmitContext): string => `if (m.status !== 0) ${context.memoryFault()}`;
 const storeCheck = (context: EmitContext): string => `if (m.status !== 0) { if (m.status === 1) ${context.memoryFault()} w = 1; }`;
 
@@ -106,14 +117,15 @@ export function emitMemory(instruction: Instruction, context: EmitContext): Emit
   const where = addressing(context, operands[1]);
   if (!where) return undefined;
   const rt = target.register;
+  const note = baseNote(context, where.base);
   if (form.load) {
-    let code = `${where.setup} t = ${readCall(form.size, form.signed, 'a')}; ${check(context)} ${where.writeback}`;
+    let code = `${note}${where.setup} t = ${readCall(form.size, form.signed, 'a')}; ${check(context)} ${where.writeback}`;
     if (rt === 15) return { code: code + ' ' + context.branchExchange('t'), endsBlock: true };
     code += ' ' + context.write(rt, 't');
     return { code, endsBlock: false };
   }
   const value = rt === 15 ? constant(context.address + 8) : context.read(rt);
-  const code = `${where.setup} t = ${value}; ${writeCall(form.size, 'a', 't')} ${storeCheck(context)} ${where.writeback}`;
+  const code = `${note}${where.setup} t = ${value}; ${writeCall(form.size, 'a', 't')} ${storeCheck(context)} ${where.writeback}`;
   return { code, endsBlock: false, stores: true };
 }
 
@@ -128,11 +140,12 @@ function emitDouble(instruction: Instruction, context: EmitContext): Emitted | u
   const where = addressing(context, operands[hasSecond ? 2 : 1]);
   if (!where || rt2 > 14 || rt === 15) return undefined;
   const aligned = `if ((a & 3) !== 0) ${context.raise('alignment', mnemonic, 'a')}`;
+  const note = baseNote(context, where.base);
   if (mnemonic === 'ldrd') {
-    const code = `${where.setup} ${aligned} t = m.read32(a); x = m.read32((a + 4) | 0); ${check(context)} ${where.writeback} ${context.write(rt, 't')} ${context.write(rt2, 'x')}`;
+    const code = `${note}${where.setup} ${aligned} t = m.read32(a); x = m.read32((a + 4) | 0); ${check(context)} ${where.writeback} ${context.write(rt, 't')} ${context.write(rt2, 'x')}`;
     return { code, endsBlock: false };
   }
-  const code = `${where.setup} ${aligned} t = ${context.read(rt)}; x = ${context.read(rt2)}; m.write32(a, t); ${storeCheck(context)} m.write32((a + 4) | 0, x); ${storeCheck(context)} ${where.writeback}`;
+  const code = `${note}${where.setup} ${aligned} t = ${context.read(rt)}; x = ${context.read(rt2)}; m.write32(a, t); ${storeCheck(context)} m.write32((a + 4) | 0, x); ${storeCheck(context)} ${where.writeback}`;
   return { code, endsBlock: false, stores: true };
 }
 
@@ -165,7 +178,7 @@ function emitMultiple(instruction: Instruction, context: EmitContext): Emitted |
   const count = popcount(mask);
   const start = increment ? (before ? 4 : 0) : before ? -4 * count : -4 * count + 4;
   const final = increment ? 4 * count : -4 * count;
-  let code = `a = (${context.read(base)} + ${start}) | 0; if ((a & 3) !== 0) ${context.raise('alignment', mnemonic, 'a')}`;
+  let code = `${baseNote(context, base)}a = (${context.read(base)} + ${start}) | 0; if ((a & 3) !== 0) ${context.raise('alignment', mnemonic, 'a')}`;
   let offset = 0;
   const assignments: string[] = [];
   let loadsPc = false;

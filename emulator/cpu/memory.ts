@@ -75,6 +75,14 @@ export class Memory implements GuestMemory {
   private unchecked = 0;
   /** Writes seen while tracking: [address, size] pairs, at most TRACK_LIMIT. */
   readonly trackedWrites: number[] = [];
+  /**
+   * The base register of the CPU's load or store about to run (its value before writeback, and its
+   * number), set by code compiled with a checker before each memory instruction and handed to the
+   * checker with its accesses (the address's provenance). The runtime's byte accesses (readByte,
+   * writeByte, writeBytes) reset the base to 0, which no heap block holds: they carry none.
+   */
+  accessBase = 0;
+  accessBaseRegister = -1;
 
   constructor(limit = DEFAULT_MEMORY_LIMIT) {
     this.limit = Math.max(PAGE_SIZE, Math.min(limit, 0x7fff0000) & ~PAGE_MASK);
@@ -163,6 +171,21 @@ export class Memory implements GuestMemory {
     }
   }
 
+  /** The diagnostics' hook set by setAccessChecker, or undefined. */
+  get accessChecker(): AccessChecker | undefined {
+    return this.checker;
+  }
+
+  /** The runtime is about to run `name` for the program (a system call or C function: 'write()'); the checker names it in reports. */
+  runtimeCall(name: string): void {
+    this.checker?.runtimeCall?.(name);
+  }
+
+  /** The runtime read (or wrote) `length` bytes at `address` for the program at once, e.g. write()'s buffer: checked as one access. */
+  checkRuntimeAccess(address: number, length: number, write: boolean): void {
+    if (this.checker !== undefined && this.unchecked === 0) this.checker.checkRange?.(address >>> 0, length >>> 0, write);
+  }
+
   /** While on, every write takes the slow path and is recorded in `trackedWrites`. */
   trackWrites(on: boolean): void {
     this.tracking = on;
@@ -229,6 +252,7 @@ export class Memory implements GuestMemory {
   }
 
   readByte(address: number): number {
+    this.accessBase = 0;
     const saved = this.status;
     const value = this.read8(address >>> 0);
     if (this.status === MEMORY_FAULT && saved !== MEMORY_FAULT) {
@@ -241,6 +265,7 @@ export class Memory implements GuestMemory {
   writeByte(address: number, value: number): boolean {
     const target = address >>> 0;
     if (!this.permits(target, 1, 'write')) return false;
+    this.accessBase = 0;
     this.write8(target, value & 0xff);
     return true;
   }
@@ -266,6 +291,7 @@ export class Memory implements GuestMemory {
   }
 
   writeBytes(address: number, data: Uint8Array, force = false): MemoryFault | undefined {
+    this.accessBase = 0;
     for (let index = 0; index < data.length; index++) {
       const target = (address + index) >>> 0;
       const allowed = force ? this.regionAt(target) !== undefined : this.permits(target, 1, 'write');
@@ -275,7 +301,7 @@ export class Memory implements GuestMemory {
       this.bytes[offset | (target & PAGE_MASK)] = data[index];
       if (this.pagePermissions[target >>> PAGE_SHIFT] & PERMISSION_EXECUTE) this.onCodeWrite?.(target, 1);
       // A system call filling a buffer writes for the program (the checker reports at the svc); the debugger's forced writes do not.
-      if (!force && this.checker !== undefined && this.unchecked === 0) this.checker.checkAccess(target, 1, true);
+      if (!force && this.checker !== undefined && this.unchecked === 0) this.checker.checkAccess(target, 1, true, 0, -1);
     }
     return undefined;
   }
@@ -318,7 +344,7 @@ export class Memory implements GuestMemory {
       if (offset < 0) return 0;
       value |= this.bytes[offset | (target & PAGE_MASK)] << (8 * index);
     }
-    if (this.checker !== undefined && this.unchecked === 0 && this.checker.checkAccess(address >>> 0, size, false) && this.status === MEMORY_OK) this.status = MEMORY_CHECKED;
+    if (this.checker !== undefined && this.unchecked === 0 && this.checker.checkAccess(address >>> 0, size, false, this.accessBase, this.accessBaseRegister) && this.status === MEMORY_OK) this.status = MEMORY_CHECKED;
     return value;
   }
 
@@ -337,7 +363,7 @@ export class Memory implements GuestMemory {
       this.bytes[offset | (target & PAGE_MASK)] = value >>> (8 * index);
     }
     const start = address >>> 0;
-    if (this.checker !== undefined && this.unchecked === 0 && this.checker.checkAccess(start, size, true) && this.status === MEMORY_OK) this.status = MEMORY_CHECKED;
+    if (this.checker !== undefined && this.unchecked === 0 && this.checker.checkAccess(start, size, true, this.accessBase, this.accessBaseRegister) && this.status === MEMORY_OK) this.status = MEMORY_CHECKED;
     if (this.tracking && this.trackedWrites.length < 128) this.trackedWrites.push(start, size);
     if (this.pagePermissions[start >>> PAGE_SHIFT] & PERMISSION_EXECUTE) this.onCodeWrite?.(start, size);
     for (const range of this.watches) {

@@ -13,6 +13,7 @@ import {
   CONTINUE,
   WAIT_FOR_INPUT,
   type BuiltinFunction,
+  type GuestMemory,
   type TrapContext,
   type TrapHandler,
   type TrapOutcome,
@@ -24,6 +25,15 @@ export const SYSCALL_NAMES: Record<number, string> = {
   54: 'ioctl', 78: 'gettimeofday', 122: 'uname', 158: 'sched_yield', 162: 'nanosleep', 199: 'getuid32',
   224: 'gettid', 248: 'exit_group', 263: 'clock_gettime', 384: 'getrandom', 403: 'clock_gettime64',
 };
+
+/** What the memory diagnostics want to hear from the runtime (emulator/cpu/memory.ts has them; other memories may not). */
+type CheckedMemory = GuestMemory & {
+  runtimeCall?(name: string): void;
+  checkRuntimeAccess?(address: number, length: number, write: boolean): void;
+};
+
+/** 'write()': how reports name a system call's own accesses. */
+const CALL_LABELS = new Map(Object.entries(SYSCALL_NAMES).map(([number, name]) => [Number(number), `${name}()`]));
 
 const ENOENT = 2;
 const EBADF = 9;
@@ -148,6 +158,8 @@ export class LinuxSyscalls {
     if (count > 64 * 1024 * 1024) return -EFAULT;
     const bytes = context.memory.readBytes(buffer, count);
     if (!bytes.ok) return -EFAULT;
+    // The buffer is read for the program: one check of the whole of it (freed, past its block, never written).
+    (context.memory as CheckedMemory).checkRuntimeAccess?.(buffer, count, false);
     context.io.writeOutput(fd, bytes.bytes);
     return count;
   }
@@ -167,6 +179,7 @@ export class LinuxSyscalls {
   private nanosleep(context: TrapContext, request: number, remaining: number): number {
     const words = context.memory.readBytes(request, 8);
     if (!words.ok) return -EFAULT;
+    (context.memory as CheckedMemory).checkRuntimeAccess?.(request, 8, false);
     const view = new DataView(words.bytes.buffer);
     const seconds = view.getInt32(0, true);
     const nanoseconds = view.getInt32(4, true);
@@ -200,12 +213,19 @@ function writeWords(context: TrapContext, address: number, words: readonly numbe
  * r7 whatever the immediate).
  */
 export function createTrapHandler(syscalls: LinuxSyscalls, builtins: readonly BuiltinFunction[]): TrapHandler {
+  const builtinLabels = builtins.map((builtin) => `${builtin.name}()`);
   return {
     supervisorCall(immediate, context) {
       const index = immediate - BUILTIN_SVC_BASE;
       const pc = (context.machine.registers[15] - 4) >>> 0;
+      const memory = context.memory as CheckedMemory;
       if (index >= 0 && index < builtins.length && pc === builtinAddress(index) && pc >= BUILTIN_BASE) {
+        memory.runtimeCall?.(builtinLabels[index]);
         return builtins[index].call(context);
+      }
+      if (memory.runtimeCall) {
+        const number = context.machine.registers[7] >>> 0;
+        memory.runtimeCall(CALL_LABELS.get(number) ?? `system call ${number}`);
       }
       return syscalls.handle(context);
     },

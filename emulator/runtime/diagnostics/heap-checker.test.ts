@@ -62,7 +62,7 @@ describe('HeapChecker', () => {
     // A word read that starts inside and runs past the end.
     expect(checker.access(block + 8, 4, false)).toBe(true);
     checker.reportPending(at(9));
-    expect(collector.diagnostics[1].message).toContain('runs past the end of a 10-byte block (it starts 8 bytes into it)');
+    expect(collector.diagnostics[1].message).toContain('runs 2 bytes past the end of a 10-byte block (it starts 8 bytes into it)');
   });
 
   it('names the block an overflow ran out of when it lands in free heap memory', () => {
@@ -115,13 +115,19 @@ describe('HeapChecker', () => {
     expect(collector.diagnostics).toEqual([]);
   });
 
-  it('reports at the call site at once while a C function runs', () => {
+  it('reports a C function’s accesses at its call when it returns, as one access per run, naming it', () => {
     const { heap, collector, checker } = setup();
     const block = heap.allocate(8, after(1));
     heap.free(block, after(2));
     checker.callSite = at(5);
-    expect(checker.access(block, 1, false)).toBe(false);
-    expect(collector.diagnostics[0]).toMatchObject({ kind: 'use-after-free', line: 5 });
+    checker.caller = 'puts()';
+    for (let offset = 0; offset < 6; offset++) expect(checker.access(block + offset, 1, false)).toBe(false);
+    expect(collector.diagnostics).toEqual([]);
+    checker.callSite = -1;
+    expect(collector.diagnostics).toHaveLength(1);
+    expect(collector.diagnostics[0]).toMatchObject({ kind: 'use-after-free', line: 5, address: block });
+    expect(collector.diagnostics[0].message).toBe('use after free: 6-byte read by puts() at 0x00021000, 0 bytes into an 8-byte block freed at prog.s:2, allocated at prog.s:1');
+    expect(checker.caller).toBe('');
   });
 
   it('does not check the library’s own accesses', () => {

@@ -1,46 +1,47 @@
 /**
  * The heap checker: driven by memory accesses that fall in the heap region and
  * by the C library's heap calls, it finds use after free, heap overflows
- * (past a live block's requested size, or into heap memory no block holds),
- * reads of heap bytes never written (a shadow bitmap, one bit per heap byte)
- * and bad frees, and reports them with the sites memcheck names.
+ * (past a live block's requested size, into heap memory no block holds, or
+ * into another live block through a pointer into the first: the base
+ * register's provenance), reads of heap bytes never written (a shadow bitmap,
+ * one bit per heap byte) and bad frees, and reports them with the sites
+ * memcheck names.
  *
  * `access` is the per-access hook and allocates nothing on the common path.
  * Inside compiled code the PC of the access is not known yet, so `access`
  * only remembers the problem and answers true (the CPU then stops at the
  * instruction and the driver calls `reportPending(pc)`). While a built-in C
- * function runs, the driver sets `callSite` (the `bl`), and problems are
- * reported at once, at that line.
+ * function or system call runs, the driver sets `callSite` (the `bl` or
+ * `svc`) and the runtime names it (`caller`); its accesses are gathered into
+ * runs (access-runs.ts) and checked once per run when the call ends, each
+ * problem reported at that line as a read or write by that function.
  */
 import type { BuddyHeap } from '../heap/buddy.js';
-import { hex } from '../heap/facts.js';
 import type { HeapMonitor } from '../libc/heap-monitor.js';
 import * as heapTypes from '../heap/types.js';
+import { AccessRuns } from './access-runs.js';
+import { describeAccess, LOCATION_STRAY, relatedSite, withoutText, type AccessProblem } from './heap-messages.js';
 import { siteOf } from './sites.js';
 import * as kinds from './types.js';
 
-const { LOCATION_FREED, LOCATION_LIVE, LOCATION_SLACK, LOCATION_UNALLOCATED } = heapTypes;
-
-/** Leaves searched below an address for the block an overflow ran out of. */
-const NEIGHBOUR_SEARCH = 4096;
+const { LOCATION_FREED, LOCATION_LIVE, LOCATION_OUTSIDE, LOCATION_SLACK } = heapTypes;
 
 const NO_PROBLEM = -1;
 
 export class HeapChecker implements HeapMonitor {
   /** One bit per heap byte: set once the byte has been written (or zeroed by calloc). */
   readonly written: Uint8Array;
-  /** The `bl` of the built-in C function now running, or -1 while guest code runs. */
-  callSite = -1;
+  /** The C function or system call now running for the program ('puts()', 'write()'), named in its reports; '' while guest code runs. */
+  caller = '';
   /** Accesses are not checked while above 0 (the library's own bookkeeping). */
   private internal = 0;
   /** Reads of unwritten bytes are not reported while above 0 (memcpy/memmove copying them). */
   private copying = 0;
-  // The problem `access` found, waiting for its PC.
-  private pendingKind = NO_PROBLEM;
-  private pendingAddress = 0;
-  private pendingSize = 0;
-  private pendingWrite = false;
-  private pendingCode = 0;
+  private site = -1;
+  /** A runtime call's accesses, checked as runs when it ends. */
+  private readonly runs: AccessRuns;
+  /** The problem `access` found, waiting for its PC (kind NO_PROBLEM: none). */
+  private readonly pending: AccessProblem = { kind: NO_PROBLEM, code: 0, address: 0, size: 0, write: false, by: '', first: 0, base: 0, baseRegister: -1 };
   private readonly checkUseAfterFree: boolean;
   private readonly checkOverflow: boolean;
   private readonly checkUninitialized: boolean;
@@ -55,47 +56,110 @@ export class HeapChecker implements HeapMonitor {
     this.checkUseAfterFree = sink.enabled(kinds.KIND_USE_AFTER_FREE);
     this.checkOverflow = sink.enabled(kinds.KIND_HEAP_OVERFLOW);
     this.checkUninitialized = sink.enabled(kinds.KIND_UNINITIALIZED_READ);
+    this.runs = new AccessRuns((start, length, write) => this.checkRange(start, length, write));
+  }
+
+  /**
+   * The `bl`/`svc` of the built-in C function or system call now running (its accesses are
+   * reported there), or -1 while guest code runs. Setting -1 ends the call: its accesses are
+   * checked, and `caller` is forgotten.
+   */
+  set callSite(pc: number) {
+    if (this.site >= 0 && this.runs.pending) this.runs.flush();
+    if (pc < 0) this.caller = '';
+    this.site = pc;
+  }
+
+  get callSite(): number {
+    return this.site;
   }
 
   /** True while a problem waits for `reportPending`. */
   get hasPending(): boolean {
-    return this.pendingKind !== NO_PROBLEM;
+    return this.pending.kind !== NO_PROBLEM;
   }
 
   /**
-   * One load or store of `size` bytes at `address` (in the heap region). Returns true when the
-   * CPU must stop at the instruction so the problem can be reported with its PC.
+   * One load or store of `size` bytes at `address` (in the heap region). `base` is the value of
+   * the instruction's base register (before any writeback) and `baseRegister` its number, for the
+   * CPU's own loads and stores (0 and -1 for the runtime's). Returns true when the CPU must stop
+   * at the instruction so the problem can be reported with its PC.
    */
-  access(address: number, size: number, write: boolean): boolean {
+  access(address: number, size: number, write: boolean, base = 0, baseRegister = -1): boolean {
     if (this.internal !== 0) return false;
+    if (this.site >= 0) {
+      this.runs.add(address >>> 0, size, write);
+      return false;
+    }
     const heap = this.heap;
     const code = heap.checkAccess(address, size);
     if (code === LOCATION_LIVE) {
+      const location = heap.lastLocation;
       const offset = (address >>> 0) - heap.base;
+      // The base register points outside the accessed block (a pointer into another one ran over)?
+      const home = (base >>> 0) - heap.base;
+      if (((home - (location.leaf << heap.minimumShift)) >>> 0) >= heap.minimumBlock << location.order && home >= 0 && home < heap.size && this.checkOverflow) {
+        if (this.strayBase(address >>> 0, base >>> 0)) {
+          if (write) this.mark(offset, size);
+          return this.found(kinds.KIND_HEAP_OVERFLOW, LOCATION_STRAY, address, size, write, base >>> 0, baseRegister);
+        }
+      }
       if (write) {
         this.mark(offset, size);
         return false;
       }
       if (!this.checkUninitialized || this.copying !== 0 || this.isWritten(offset, size)) return false;
-      return this.found(kinds.KIND_UNINITIALIZED_READ, code, address, size, write);
+      return this.found(kinds.KIND_UNINITIALIZED_READ, code, address, size, write, 0, -1);
     }
-    if (write && code !== heapTypes.LOCATION_OUTSIDE) this.mark((address >>> 0) - heap.base, Math.min(size, heap.limit - (address >>> 0)));
-    if (code === LOCATION_FREED) return this.checkUseAfterFree && this.found(kinds.KIND_USE_AFTER_FREE, code, address, size, write);
-    return this.checkOverflow && this.found(kinds.KIND_HEAP_OVERFLOW, code, address, size, write);
+    if (write && code !== LOCATION_OUTSIDE) this.mark((address >>> 0) - heap.base, Math.min(size, heap.limit - (address >>> 0)));
+    if (code === LOCATION_FREED) return this.checkUseAfterFree && this.found(kinds.KIND_USE_AFTER_FREE, code, address, size, write, 0, -1);
+    return this.checkOverflow && this.found(kinds.KIND_HEAP_OVERFLOW, code, address, size, write, 0, -1);
+  }
+
+  /**
+   * `length` bytes at `address` read or written at once by the runtime for the program (a system
+   * call's buffer, or a run of a C function's accesses): checked as one access, reported at
+   * `callSite` as a read or write by `caller`. A range starting in a block belongs to that block:
+   * running on into the next one is an overflow even when that one is live.
+   */
+  checkRange(address: number, length: number, write: boolean): void {
+    if (this.internal !== 0 || !(length > 0)) return;
+    const heap = this.heap;
+    address >>>= 0;
+    const size = Math.min(length, 0x100000000 - address);
+    const code = heap.checkAccess(address, size);
+    if (code === LOCATION_LIVE) {
+      const offset = address - heap.base;
+      if (write) this.mark(offset, size);
+      else if (this.checkUninitialized && this.copying === 0) {
+        const unwritten = this.firstUnwritten(offset, size);
+        if (unwritten >= 0) this.foundRange(kinds.KIND_UNINITIALIZED_READ, code, address, size, write, heap.base + unwritten);
+      }
+      return;
+    }
+    if (write) {
+      const low = Math.max(address, heap.base);
+      const high = Math.min(address + size, heap.limit);
+      if (high > low) this.mark(low - heap.base, high - low);
+    }
+    if (code === LOCATION_FREED) {
+      if (this.checkUseAfterFree) this.foundRange(kinds.KIND_USE_AFTER_FREE, code, address, size, write, address);
+    } else if (this.checkOverflow) this.foundRange(kinds.KIND_HEAP_OVERFLOW, code, address, size, write, address);
   }
 
   /** Reports the problem `access` found, at the instruction `pc`; false when there was none. */
   reportPending(pc: number): boolean {
-    const kind = this.pendingKind;
-    if (kind === NO_PROBLEM) return false;
-    this.pendingKind = NO_PROBLEM;
-    this.describe(kind, this.pendingCode, this.pendingAddress, this.pendingSize, this.pendingWrite, pc >>> 0);
+    const pending = this.pending;
+    if (pending.kind === NO_PROBLEM) return false;
+    this.report(pending, pc >>> 0);
+    pending.kind = NO_PROBLEM;
     return true;
   }
 
-  /** Forgets a waiting problem (the run ended another way). */
+  /** Forgets a waiting problem and a call's unchecked accesses (the run ended another way). */
   clearPending(): void {
-    this.pendingKind = NO_PROBLEM;
+    this.pending.kind = NO_PROBLEM;
+    this.runs.clear();
   }
 
   // ---- HeapMonitor: what the C library tells the checker ----------------------------------
@@ -165,6 +229,8 @@ export class HeapChecker implements HeapMonitor {
   }
 
   endCopy(from: number, to: number, length: number): void {
+    // The copy's own accesses are judged first, while copying unwritten bytes is still no problem.
+    if (this.site >= 0 && this.runs.pending) this.runs.flush();
     if (this.copying > 0) this.copying--;
     const heap = this.heap;
     const source = (from >>> 0) - heap.base;
@@ -188,28 +254,60 @@ export class HeapChecker implements HeapMonitor {
 
   // ---- internals ------------------------------------------------------------------------
 
-  private found(kind: number, code: number, address: number, size: number, write: boolean): boolean {
-    if (this.callSite >= 0) {
-      this.describe(kind, code, address >>> 0, size, write, this.callSite);
-      return false;
-    }
-    if (this.pendingKind !== NO_PROBLEM) return true;
-    this.pendingKind = kind;
-    this.pendingCode = code;
-    this.pendingAddress = address >>> 0;
-    this.pendingSize = size;
-    this.pendingWrite = write;
+  /**
+   * The access's base register points into a live block other than the one the access landed in:
+   * an overflow out of that block, unless the base is exactly that block's start and the access
+   * goes below it (a pointer one past the end of the block below, walking down: correct code).
+   */
+  private strayBase(address: number, base: number): boolean {
+    const heap = this.heap;
+    const code = heap.locate(base);
+    if (code !== LOCATION_LIVE && code !== LOCATION_SLACK) return false;
+    const start = heap.base + (heap.lastLocation.leaf << heap.minimumShift);
+    return !(base === start && address < start);
+  }
+
+  private found(kind: number, code: number, address: number, size: number, write: boolean, base: number, baseRegister: number): boolean {
+    const pending = this.pending;
+    if (pending.kind !== NO_PROBLEM) return true;
+    pending.kind = kind;
+    pending.code = code;
+    pending.address = address >>> 0;
+    pending.size = size;
+    pending.write = write;
+    pending.by = '';
+    pending.first = address >>> 0;
+    pending.base = base;
+    pending.baseRegister = baseRegister;
     return true;
+  }
+
+  /** A problem in a range the runtime accessed: reported at once, at the call (position unknown without one). */
+  private foundRange(kind: number, code: number, address: number, size: number, write: boolean, first: number): void {
+    this.report({ kind, code, address, size, write, by: this.caller, first, base: 0, baseRegister: -1 }, this.site >= 0 ? this.site : 0);
+  }
+
+  private report(problem: AccessProblem, pc: number): void {
+    const { diagnostic, key } = describeAccess(this.heap, this.resolve, problem, pc, this.step());
+    this.sink.report(diagnostic, key);
   }
 
   private mark(offset: number, size: number): void {
     const written = this.written;
-    for (let index = offset; index < offset + size; index++) written[index >>> 3] |= 1 << (index & 7);
+    let index = offset;
+    const end = offset + size;
+    for (; index < end && (index & 7) !== 0; index++) written[index >>> 3] |= 1 << (index & 7);
+    for (; index + 8 <= end; index += 8) written[index >>> 3] = 0xff;
+    for (; index < end; index++) written[index >>> 3] |= 1 << (index & 7);
   }
 
   private clear(offset: number, size: number): void {
     const written = this.written;
-    for (let index = offset; index < offset + size; index++) written[index >>> 3] &= ~(1 << (index & 7));
+    let index = offset;
+    const end = offset + size;
+    for (; index < end && (index & 7) !== 0; index++) written[index >>> 3] &= ~(1 << (index & 7));
+    for (; index + 8 <= end; index += 8) written[index >>> 3] = 0;
+    for (; index < end; index++) written[index >>> 3] &= ~(1 << (index & 7));
   }
 
   private isWritten(offset: number, size: number): boolean {
@@ -218,83 +316,18 @@ export class HeapChecker implements HeapMonitor {
     return true;
   }
 
-  /** Builds and reports the diagnostic for one bad access at `pc`. */
-  private describe(kind: number, code: number, address: number, size: number, write: boolean, pc: number): void {
-    const heap = this.heap;
-    const access = `${size}-byte ${write ? 'write' : 'read'} at ${hex(address)}`;
-    const facts = heap.classify(address);
-    const related: (kinds.RelatedSite & { text: string })[] = [];
-    let message: string;
-    let block: kinds.Diagnostic['block'];
-    let subject = address;
-    if (facts.kind === 'freed') {
-      related.push(relatedSite('freed', facts.block.freed, this.resolve), relatedSite('allocated', facts.block.allocated, this.resolve));
-      block = { address: facts.block.address, size: facts.block.size, requested: facts.block.requested };
-      subject = facts.block.address;
-      message = `use after free: ${access}, ${facts.offset} bytes into a ${facts.block.requested}-byte block freed at ${related[0].text}, allocated at ${related[1].text}`;
-    } else if (facts.kind === 'live' || facts.kind === 'slack') {
-      const facts2 = facts.block;
-      related.push(relatedSite('allocated', facts2.allocated, this.resolve));
-      block = { address: facts2.address, size: facts2.size, requested: facts2.requested };
-      subject = facts2.address;
-      if (kind === kinds.KIND_UNINITIALIZED_READ) {
-        message = `read of uninitialized heap memory: ${access}, ${facts.offset} bytes into a ${facts2.requested}-byte block allocated at ${related[0].text}; nothing was stored there since malloc`;
-      } else if (code === LOCATION_SLACK && facts.offset >= facts2.requested) {
-        message = `heap overflow: ${access}, ${facts.offset - facts2.requested} bytes past the end of a ${facts2.requested}-byte block allocated at ${related[0].text}`;
-      } else {
-        message = `heap overflow: ${access} runs past the end of a ${facts2.requested}-byte block (it starts ${facts.offset} bytes into it) allocated at ${related[0].text}`;
+  /** The offset of the first byte in [offset, offset + size) never written, or -1. */
+  private firstUnwritten(offset: number, size: number): number {
+    const written = this.written;
+    const end = offset + size;
+    let index = offset;
+    for (; index < end; index++) {
+      if ((index & 7) === 0 && index + 8 <= end && written[index >>> 3] === 0xff) {
+        index += 7;
+        continue;
       }
-    } else {
-      const below = code === LOCATION_UNALLOCATED ? this.blockBelow(address) : null;
-      if (below) {
-        related.push(relatedSite('allocated', below.allocated, this.resolve));
-        block = { address: below.address, size: below.size, requested: below.requested };
-        subject = below.address;
-        message = `heap overflow: ${access}, ${address - below.address - below.requested} bytes past the end of a ${below.requested}-byte block allocated at ${related[0].text}`;
-      } else {
-        message =
-          address >= heap.limit || address < heap.base
-            ? `heap overflow: ${access} is outside the ${heap.size}-byte heap (${hex(heap.base)}-${hex(heap.limit - 1)}): malloc never hands out memory there`
-            : `heap overflow: ${access} is in heap memory no block holds (nothing was allocated there)`;
-      }
+      if ((written[index >>> 3] & (1 << (index & 7))) === 0) return index;
     }
-    const name = kinds.DIAGNOSTIC_KINDS[kind];
-    this.sink.report(
-      {
-        kind: name,
-        severity: kind === kinds.KIND_UNINITIALIZED_READ ? 'warning' : 'error',
-        ...siteOf(pc, this.resolve(pc)),
-        address,
-        step: this.step(),
-        message,
-        related: related.map(withoutText),
-        block,
-      },
-      `${pc}|${subject}`,
-    );
+    return -1;
   }
-
-  /** The live block nearest below `address` (the one an overflow ran out of), or null. */
-  private blockBelow(address: number): heapTypes.BlockFacts | null {
-    const heap = this.heap;
-    const leaf = (address - heap.base) >>> heap.minimumShift;
-    for (let candidate = leaf; candidate >= 0 && candidate > leaf - NEIGHBOUR_SEARCH; candidate--) {
-      if (heap.blockOrderAt(candidate) < 0) continue;
-      const facts = heap.classify(heap.addressOf(candidate));
-      return facts.kind === 'live' || facts.kind === 'slack' ? facts.block : null;
-    }
-    return null;
-  }
-}
-
-/** A heap site (its PC is the call's return address) as a related site, with its `file:line` text. */
-function relatedSite(role: 'allocated' | 'freed', site: heapTypes.HeapSite, resolve: kinds.SourceResolver): kinds.RelatedSite & { text: string } {
-  const pc = site.pc === 0 ? 0 : (site.pc - 4) >>> 0;
-  const line = site.line ?? (pc === 0 ? null : resolve(pc));
-  const text = line ? `${line.file}:${line.line}` : pc === 0 ? 'an unknown place' : hex(pc);
-  return { role, pc, file: line?.file ?? null, line: line?.line ?? null, text };
-}
-
-function withoutText(site: kinds.RelatedSite & { text: string }): kinds.RelatedSite {
-  return { role: site.role, pc: site.pc, file: site.file, line: site.line };
 }
