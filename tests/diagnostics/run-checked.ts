@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { assemble } from '../../emulator/assembler/index';
 import { Session, type StopReason } from '../../emulator/debug/session';
 import { resolveBuiltin } from '../../emulator/debug/runtime-bridge';
-import { sourceSwitches } from '../../emulator/runtime/diagnostics/source-switches';
 import type { Diagnostic, DiagnosticKind } from '../../emulator/runtime/diagnostics/types';
 
 export interface CheckedRun {
@@ -23,11 +22,8 @@ export function runChecked(file: string, options: { stdin?: string; enabled?: Di
   const source = readFileSync(file, 'utf8');
   const assembled = assemble(source, { file, resolveExternal: resolveBuiltin });
   if (!assembled.ok) return { ok: false, error: assembled.diagnostics.map((diagnostic) => `${diagnostic.line}: ${diagnostic.message}`).join('\n') };
-  // The program's own `@ sherwood: allow KIND` comments, merged as createProcessChecker merges
-  // them (the session passes the sources there too once it has them; a kind twice is harmless).
-  const enabled = new Set(options.enabled ?? []);
-  const allowed = sourceSwitches([{ file, text: source }]).disabled.filter((kind) => !enabled.has(kind));
-  const created = Session.create(assembled.program, { checks: { enabled: options.enabled, disabled: [...(options.disabled ?? []), ...allowed] } });
+  // The program's own `@ sherwood: allow KIND` comments reach the checker through the session (Program.sources).
+  const created = Session.create(assembled.program, { checks: { enabled: options.enabled, disabled: options.disabled } });
   if (!created.ok) return { ok: false, error: created.error };
   const session = created.session;
   if (options.stdin !== undefined) session.provideInput(options.stdin);
