@@ -80,6 +80,8 @@ export interface AccessChecker {
   runtimeCall?(name: string): void;
   /** The runtime read or wrote `length` bytes at `address` for the program at once (a system call's buffer): checked as one access. */
   checkRange?(address: number, length: number, write: boolean): void;
+  /** The runtime read a NUL byte at `address` (readByte): the C string it was reading ends there. */
+  stringEnd?(address: number): void;
 }
 
 /** Words per frame in `CallChecker.frames`: sp at the call, the call's pc, then r4..r11. */

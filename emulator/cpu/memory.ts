@@ -259,6 +259,7 @@ export class Memory implements GuestMemory {
       this.clearStatus();
       return -1;
     }
+    if (value === 0 && this.checker !== undefined) this.checker.stringEnd?.(address >>> 0);
     return value;
   }
 

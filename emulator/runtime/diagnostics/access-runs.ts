@@ -4,8 +4,10 @@
  * puts reading a string byte by byte is one run [p, p + length + 1), strcmp
  * two runs, memcpy a read run and a write run. A byte next to or inside a run
  * of the same direction extends it (upwards, or downwards as memmove copies
- * backwards); any other byte starts a new run. At the end of the call (or when
- * the few slots are full) each run goes to the checker as one access.
+ * backwards); any other byte starts a new run. A read run ends at a NUL byte
+ * (`endString`): the next byte up belongs to another string, as when printf
+ * prints two strings whose blocks lie side by side. At the end of the call
+ * (or when the few slots are full) each run goes to the checker as one access.
  *
  * No allocation: the slots are typed arrays made once.
  */
@@ -20,6 +22,8 @@ export class AccessRuns {
   private readonly starts = new Float64Array(SLOTS);
   private readonly ends = new Float64Array(SLOTS);
   private readonly writes = new Uint8Array(SLOTS);
+  /** 1 when a read run ended with a NUL: it grows no further up. */
+  private readonly ended = new Uint8Array(SLOTS);
   private count = 0;
   /** The slot reused next when all are taken. */
   private victim = 0;
@@ -40,6 +44,7 @@ export class AccessRuns {
     for (let slot = 0; slot < this.count; slot++) {
       if (this.writes[slot] !== direction) continue;
       if (address <= ends[slot] && end >= starts[slot]) {
+        if (end > ends[slot] && this.ended[slot] === 1) continue;
         if (address < starts[slot]) starts[slot] = address;
         if (end > ends[slot]) ends[slot] = end;
         return;
@@ -56,6 +61,14 @@ export class AccessRuns {
     starts[slot] = address;
     ends[slot] = end;
     this.writes[slot] = direction;
+    this.ended[slot] = 0;
+  }
+
+  /** The byte at `address` was read and is a NUL: the read run ending with it is one whole string. */
+  endString(address: number): void {
+    for (let slot = 0; slot < this.count; slot++) {
+      if (this.writes[slot] === 0 && this.ends[slot] === address + 1) this.ended[slot] = 1;
+    }
   }
 
   /**

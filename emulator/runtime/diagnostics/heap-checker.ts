@@ -33,6 +33,9 @@ export class HeapChecker implements HeapMonitor {
   readonly written: Uint8Array;
   /** The C function or system call now running for the program ('puts()', 'write()'), named in its reports; '' while guest code runs. */
   caller = '';
+  /** The addresses whose accesses are heap accesses: the heap, or the whole region reserved for malloc (RunChecker sets it). */
+  regionStart: number;
+  regionEnd: number;
   /** Accesses are not checked while above 0 (the library's own bookkeeping). */
   private internal = 0;
   /** Reads of unwritten bytes are not reported while above 0 (memcpy/memmove copying them). */
@@ -53,6 +56,8 @@ export class HeapChecker implements HeapMonitor {
     readonly step: () => number = () => 0,
   ) {
     this.written = new Uint8Array(Math.ceil(heap.size / 8));
+    this.regionStart = heap.base;
+    this.regionEnd = heap.limit;
     this.checkUseAfterFree = sink.enabled(kinds.KIND_USE_AFTER_FREE);
     this.checkOverflow = sink.enabled(kinds.KIND_HEAP_OVERFLOW);
     this.checkUninitialized = sink.enabled(kinds.KIND_UNINITIALIZED_READ);
@@ -116,6 +121,11 @@ export class HeapChecker implements HeapMonitor {
     return this.checkOverflow && this.found(kinds.KIND_HEAP_OVERFLOW, code, address, size, write, 0, -1);
   }
 
+  /** The runtime read a NUL at `address` (the end of a C string): a read run ends there. */
+  endString(address: number): void {
+    if (this.site >= 0 && this.runs.pending) this.runs.endString(address >>> 0);
+  }
+
   /**
    * `length` bytes at `address` read or written at once by the runtime for the program (a system
    * call's buffer, or a run of a C function's accesses): checked as one access, reported at
@@ -123,9 +133,9 @@ export class HeapChecker implements HeapMonitor {
    * running on into the next one is an overflow even when that one is live.
    */
   checkRange(address: number, length: number, write: boolean): void {
-    if (this.internal !== 0 || !(length > 0)) return;
-    const heap = this.heap;
     address >>>= 0;
+    if (this.internal !== 0 || !(length > 0) || address >= this.regionEnd || address + length <= this.regionStart) return;
+    const heap = this.heap;
     const size = Math.min(length, 0x100000000 - address);
     const code = heap.checkAccess(address, size);
     if (code === LOCATION_LIVE) {

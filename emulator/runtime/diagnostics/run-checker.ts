@@ -79,6 +79,10 @@ export class RunChecker {
     this.heapChecker = options.heap ? new HeapChecker(options.heap, this.collector, this.resolve, this.step) : undefined;
     this.heapBase = options.heap ? Math.min(options.heap.base, options.heapRegion?.start ?? options.heap.base) : 0;
     this.heapLimit = options.heap ? Math.max(options.heap.limit, options.heapRegion?.end ?? options.heap.limit) : 0;
+    if (this.heapChecker) {
+      this.heapChecker.regionStart = this.heapBase;
+      this.heapChecker.regionEnd = this.heapLimit;
+    }
     this.stackChecker = new StackChecker(this.collector, this.resolve, this.step);
     this.stackChecker.uncheckedCall = options.uncheckedCall ?? -1;
     this.checkMisaligned = this.collector.enabled(kinds.KIND_MISALIGNED_ACCESS);
@@ -114,6 +118,12 @@ export class RunChecker {
   /** AccessChecker: the runtime names the C function or system call it runs for the program ('puts()', 'write()'). */
   runtimeCall(name: string): void {
     if (this.heapChecker) this.heapChecker.caller = name;
+  }
+
+  /** AccessChecker: the runtime read a NUL at `address`, the end of a C string. */
+  stringEnd(address: number): void {
+    const target = address >>> 0;
+    if (this.heapChecker !== undefined && target < this.heapLimit && target >= this.heapBase) this.heapChecker.endString(target);
   }
 
   /** AccessChecker: the runtime read or wrote `length` bytes at `address` for the program at once (write()'s buffer). */

@@ -26,4 +26,11 @@ export interface HeapMonitor {
    */
   beginCopy(): void;
   endCopy(from: number, to: number, length: number): void;
+  /**
+   * The function read (or wrote) `length` bytes at `address` for the program, judged as one
+   * access (freed, past its block, never written) at the call: for functions whose own reads go
+   * further than the C semantics (glibc's strcmp reads whole words past the NUL) and so run
+   * inside beginInternal/endInternal.
+   */
+  checkRange(address: number, length: number, write: boolean): void;
 }

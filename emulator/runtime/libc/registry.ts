@@ -102,6 +102,34 @@ function copy(context: LibcContext, move: (memory: LibcContext['memory'], destin
   return finish(context, result);
 }
 
+/**
+ * strcmp as glibc's ARMv7 code computes it. That code reads whole aligned words, past the NUL; a
+ * heap checker is shown only the bytes the C semantics reach (up to the first difference or NUL),
+ * as memcheck's own strcmp reads them.
+ */
+function compare(context: LibcContext): BuiltinOutcome {
+  const monitor = context.heapMonitor;
+  const first = a(context, 0);
+  const second = a(context, 1);
+  if (monitor === undefined) return finish(context, strcmpArmv7(context.memory, first, second));
+  monitor.beginInternal();
+  const result = strcmpArmv7(context.memory, first, second);
+  let reach = 0;
+  for (;;) {
+    const x = context.memory.readByte((first + reach) >>> 0);
+    const y = context.memory.readByte((second + reach) >>> 0);
+    if (x < 0 || y < 0) break;
+    reach++;
+    if (x !== y || x === 0) break;
+  }
+  monitor.endInternal();
+  if (reach > 0) {
+    monitor.checkRange(first, reach, false);
+    monitor.checkRange(second, reach, false);
+  }
+  return finish(context, result);
+}
+
 const ENTRIES: BuiltinFunction[] = [
   // <stdio.h>
   define('int printf(const char *format, ...)', 'Prints the arguments to stdout as the format says; returns the number of bytes printed.', stdio.printf, out),
@@ -136,7 +164,7 @@ const ENTRIES: BuiltinFunction[] = [
   define('long time(long *seconds)', 'Seconds since 1970-01-01, also stored at seconds when it is not NULL.', stdlib.time),
   // <string.h>
   define('size_t strlen(const char *text)', 'The number of bytes before the NUL.', (context) => finish(context, strings.strlen(context.memory, a(context, 0)))),
-  define('int strcmp(const char *first, const char *second)', 'Compares two strings: negative, 0 or positive.', (context) => finish(context, strcmpArmv7(context.memory, a(context, 0), a(context, 1)))),
+  define('int strcmp(const char *first, const char *second)', 'Compares two strings: negative, 0 or positive.', compare),
   define('int strncmp(const char *first, const char *second, size_t count)', 'Compares at most count bytes of two strings.', (context) => finish(context, strings.strncmp(context.memory, a(context, 0), a(context, 1), a(context, 2)))),
   define('char *strcpy(char *destination, const char *source)', 'Copies source (with its NUL) to destination; returns destination.', (context) => finish(context, strings.strcpy(context.memory, a(context, 0), a(context, 1)))),
   define('char *strncpy(char *destination, const char *source, size_t count)', 'Copies at most count bytes, padding with NULs (no NUL if source is longer).', (context) => finish(context, strings.strncpy(context.memory, a(context, 0), a(context, 1), a(context, 2)))),
