@@ -1,0 +1,101 @@
+/**
+ * The provenance hook: code compiled with a checker tells the memory each
+ * load's or store's base register (value before writeback, and number), and
+ * the memory hands it to the access checker with every access of that
+ * instruction; the runtime's own byte accesses carry no base; the runtime's
+ * names, whole-buffer checks and string ends reach the checker.
+ */
+import { describe, expect, it } from 'vitest';
+import { assemble } from '../../emulator/assembler/index';
+import { Cpu, RUN_TRAP } from '../../emulator/cpu/cpu';
+import { PERMISSION_EXECUTE, PERMISSION_READ, PERMISSION_WRITE, type AccessChecker } from '../../emulator/cpu/interfaces';
+import { Memory } from '../../emulator/cpu/memory';
+import { RunChecker } from '../../emulator/runtime/diagnostics/run-checker';
+
+const CHECKED = 0x40000;
+
+function machine(source: string): { cpu: Cpu; memory: Memory } {
+  const assembled = assemble(source, { file: 'hooks.s' });
+  if (!assembled.ok) throw new Error(assembled.diagnostics.map((d) => d.message).join('\n'));
+  const memory = new Memory(1 << 24);
+  for (const section of assembled.program.sections) {
+    if (!section.flags.alloc || section.size === 0) continue;
+    memory.map({ name: section.name.slice(1), start: section.address, end: section.address + 0x1000, permissions: PERMISSION_READ | (section.flags.execute ? PERMISSION_EXECUTE : PERMISSION_WRITE) });
+    memory.writeBytes(section.address, section.bytes.subarray(0, section.size), true);
+  }
+  memory.map({ name: 'heap', start: CHECKED, end: CHECKED + 0x2000, permissions: PERMISSION_READ | PERMISSION_WRITE });
+  memory.map({ name: 'stack', start: 0x80000, end: 0x90000, permissions: PERMISSION_READ | PERMISSION_WRITE });
+  const cpu = new Cpu(memory);
+  cpu.registers[13] = 0x90000;
+  cpu.registers[15] = assembled.program.entry;
+  return { cpu, memory };
+}
+
+class Recording implements AccessChecker {
+  readonly seen: string[] = [];
+  checkAccess(address: number, size: number, write: boolean, base: number, baseRegister: number): boolean {
+    this.seen.push(`${write ? 'w' : 'r'}${size}@${address.toString(16)} r${baseRegister}=${(base >>> 0).toString(16)}`);
+    return false;
+  }
+  runtimeCall(name: string): void {
+    this.seen.push(`call ${name}`);
+  }
+  checkRange(address: number, length: number, write: boolean): void {
+    this.seen.push(`range ${write ? 'w' : 'r'}${length}@${address.toString(16)}`);
+  }
+  stringEnd(address: number): void {
+    this.seen.push(`end@${address.toString(16)}`);
+  }
+}
+
+const PROGRAM = `
+    .text
+    .global _start
+_start:
+    ldr r1, =0x40000
+    mov r0, #7
+    str r0, [r1, #8]
+    add r2, r1, #16
+    ldr r3, [r2, #-4]!
+    ldmia r1, {r4, r5}
+    strb r0, [r2], #1
+    svc #0
+`;
+
+describe('the provenance hook', () => {
+  it('passes each access its base register while a checker is compiled in', () => {
+    const { cpu, memory } = machine(PROGRAM);
+    const checker = new Recording();
+    memory.setAccessChecker(checker, CHECKED, CHECKED + 0x2000);
+    cpu.setChecker(new RunChecker({ resolve: () => null }).stackChecker);
+    expect(cpu.run(100)).toBe(RUN_TRAP);
+    expect(checker.seen).toEqual(['w4@40008 r1=40000', 'r4@4000c r2=40010', 'r4@40000 r1=40000', 'r4@40004 r1=40000', 'w1@4000c r2=4000c']);
+  });
+
+  it('passes no base from code compiled without a checker, nor from the runtime', () => {
+    const { cpu, memory } = machine(PROGRAM);
+    const checker = new Recording();
+    memory.setAccessChecker(checker, CHECKED, CHECKED + 0x2000);
+    expect(cpu.run(100)).toBe(RUN_TRAP);
+    expect(checker.seen.every((entry) => entry.endsWith('r-1=0'))).toBe(true);
+    checker.seen.length = 0;
+    memory.accessBase = CHECKED;
+    memory.accessBaseRegister = 1;
+    expect(memory.readByte(CHECKED + 8)).toBe(7);
+    expect(memory.readByte(CHECKED + 9)).toBe(0);
+    expect(memory.writeByte(CHECKED + 16, 1)).toBe(true);
+    expect(checker.seen).toEqual(['r1@40008 r1=0', 'r1@40009 r1=0', 'end@40009', 'w1@40010 r1=0']);
+  });
+
+  it('forwards the runtime’s call names and whole-buffer checks, not the debugger’s copies', () => {
+    const { memory } = machine(PROGRAM);
+    const checker = new Recording();
+    memory.setAccessChecker(checker, CHECKED, CHECKED + 0x2000);
+    memory.runtimeCall('write()');
+    memory.checkRuntimeAccess(CHECKED, 12, false);
+    expect(memory.readBytes(CHECKED, 4).ok).toBe(true);
+    expect(memory.writeBytes(CHECKED, new Uint8Array(2), true)).toBeUndefined();
+    expect(checker.seen).toEqual(['call write()', 'range r12@40000']);
+    expect(memory.accessChecker).toBe(checker);
+  });
+});
