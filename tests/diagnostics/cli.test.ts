@@ -88,4 +88,33 @@ main:
     await runCommand(['reuse.s', '--json', '--quarantine', '4'], held, () => {});
     expect(JSON.parse(held.output().stdout).diagnostics.map((d: { kind: string; line: number }) => [d.kind, d.line])).toEqual([['use-after-free', 13]]);
   });
+
+  it('reports misaligned words by default; the source allows them; --check on the command line wins', async () => {
+    const program = (comment: string) => `${comment}
+        .data
+        .align  2
+bytes:  .byte   1, 2, 3, 4, 5, 6, 7, 8
+        .text
+        .global main
+main:
+        ldr     r1, =bytes
+        ldr     r0, [r1, #1]
+        mov     r0, #0
+        bx      lr
+`;
+    const kinds = async (files: Record<string, string>, args: string[] = []) => {
+      const context = memoryContext(files, assemble);
+      await runCommand(['prog.s', '--json', ...args], context, () => {});
+      return JSON.parse(context.output().stdout).diagnostics.map((d: { kind: string; line: number }) => `${d.kind}@${d.line}`);
+    };
+    expect(await kinds({ 'prog.s': program('') })).toEqual(['misaligned-access@9']);
+    expect(await kinds({ 'prog.s': program('@ sherwood: allow misaligned-access') })).toEqual([]);
+    expect(await kinds({ 'prog.s': program('// Sherwood: allow Misaligned-Access') })).toEqual([]);
+    expect(await kinds({ 'prog.s': program('        .include "switches.s"'), 'switches.s': '@ sherwood: allow misaligned-access\n' })).toEqual([]);
+    expect(await kinds({ 'prog.s': program('@ sherwood: allow misaligned-access') }, ['--check=misaligned-access'])).toEqual(['misaligned-access@9']);
+    const warned = memoryContext({ 'prog.s': program('@ sherwood: allow misaligned') }, assemble);
+    await runCommand(['prog.s'], warned, () => {});
+    expect(warned.output().stderr).toMatch(/warning: prog\.s line 1: 'misaligned' is not a check Sherwood knows, so it stays as it was: the checks are leak, /);
+    expect(warned.output().stderr).toMatch(/prog\.s:9: warning: misaligned access: 4-byte read/);
+  });
 });

@@ -28,7 +28,10 @@ export interface ProcessParts {
    * defaults; a kind in `options.enabled`, the command line's `--check`, stays on).
    */
   sources?: Iterable<{ file: string; text: string }>;
-  /** Where a switch comment that names no known kind is reported, as `file:line: warning: ...`. */
+  /**
+   * Where a switch comment that names no known kind is reported, as `prog.s line 3: 'x' is not a
+   * check ...` (the problems, with file and line apart, are also in `checker.sourceProblems`).
+   */
   warn?: (message: string) => void;
 }
 
@@ -55,7 +58,7 @@ export function createProcessChecker(parts: ProcessParts, options: ChecksOptions
   if (checker.heapChecker) parts.libc.heapMonitor = checker.heapChecker;
   for (const problem of switches.problems) {
     checker.sourceProblems.push(problem);
-    parts.warn?.(`${problem.file}:${problem.line}: warning: ${problem.message}`);
+    parts.warn?.(`${problem.file} line ${problem.line}: ${problem.message}`);
   }
   return checker;
 }
