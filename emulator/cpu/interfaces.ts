@@ -78,8 +78,12 @@ export interface AccessChecker {
   checkAccess(address: number, size: number, write: boolean, base: number, baseRegister: number): boolean;
   /** The runtime is running a system call or C function for the program ('write()', 'puts()'): reports of its accesses name it. */
   runtimeCall?(name: string): void;
-  /** The runtime read or wrote `length` bytes at `address` for the program at once (a system call's buffer): checked as one access. */
-  checkRange?(address: number, length: number, write: boolean): void;
+  /**
+   * The runtime read or wrote `length` bytes at `address` for the program at once (a system call's
+   * buffer): checked as one access. `mark` false: a write that may not happen in full (read()'s
+   * whole buffer must be there, but only the bytes it stores count as written).
+   */
+  checkRange?(address: number, length: number, write: boolean, mark?: boolean): void;
   /** The runtime read a NUL byte at `address` (readByte): the C string it was reading ends there. */
   stringEnd?(address: number): void;
 }

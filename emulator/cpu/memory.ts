@@ -181,9 +181,9 @@ export class Memory implements GuestMemory {
     this.checker?.runtimeCall?.(name);
   }
 
-  /** The runtime read (or wrote) `length` bytes at `address` for the program at once, e.g. write()'s buffer: checked as one access. */
-  checkRuntimeAccess(address: number, length: number, write: boolean): void {
-    if (this.checker !== undefined && this.unchecked === 0) this.checker.checkRange?.(address >>> 0, length >>> 0, write);
+  /** The runtime read (or wrote) `length` bytes at `address` for the program at once, e.g. write()'s buffer: checked as one access (AccessChecker.checkRange). */
+  checkRuntimeAccess(address: number, length: number, write: boolean, mark = true): void {
+    if (this.checker !== undefined && this.unchecked === 0) this.checker.checkRange?.(address >>> 0, length >>> 0, write, mark);
   }
 
   /** While on, every write takes the slow path and is recorded in `trackedWrites`. */

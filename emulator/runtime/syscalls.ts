@@ -29,7 +29,7 @@ export const SYSCALL_NAMES: Record<number, string> = {
 /** What the memory diagnostics want to hear from the runtime (emulator/cpu/memory.ts has them; other memories may not). */
 type CheckedMemory = GuestMemory & {
   runtimeCall?(name: string): void;
-  checkRuntimeAccess?(address: number, length: number, write: boolean): void;
+  checkRuntimeAccess?(address: number, length: number, write: boolean, mark?: boolean): void;
 };
 
 /** 'write()': how reports name a system call's own accesses. */
@@ -138,8 +138,11 @@ export class LinuxSyscalls {
       return CONTINUE;
     }
     const available = context.io.availableInput();
+    if (available.length === 0 && !context.io.inputClosed) return WAIT_FOR_INPUT;
+    // The whole buffer must be the program's to fill, however many bytes arrive (memcheck's
+    // "Syscall param read(buf) points to unaddressable byte(s)"); only those bytes count as written.
+    (context.memory as CheckedMemory).checkRuntimeAccess?.(buffer, count, true, false);
     if (available.length === 0) {
-      if (!context.io.inputClosed) return WAIT_FOR_INPUT;
       registers[0] = 0;
       return CONTINUE;
     }

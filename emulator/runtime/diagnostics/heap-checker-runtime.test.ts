@@ -120,4 +120,21 @@ describe('HeapChecker: what the runtime reads and writes for the program', () =>
     expect(collector.diagnostics.map((d) => d.kind)).toEqual(['heap-overflow']);
     expect(collector.diagnostics[0].message).toContain('12-byte write by memcpy() at');
   });
+
+  it('checks read()’s whole buffer without counting it as written', () => {
+    const { heap, collector, checker } = setup();
+    const block = heap.allocate(16, after(1));
+    checker.allocated(block, false);
+    during(checker, 2, 'read()', () => {
+      checker.checkRange(block, 16, true, false);
+      checker.access(block, 1, true); // one byte of input arrived
+    });
+    expect(collector.diagnostics).toEqual([]);
+    expect(checker.access(block, 1, false)).toBe(false);
+    expect(checker.access(block + 1, 1, false)).toBe(true);
+    checker.clearPending();
+    during(checker, 3, 'read()', () => checker.checkRange(block, 64, true, false));
+    expect(collector.diagnostics.map((d) => [d.kind, d.line])).toEqual([['heap-overflow', 3]]);
+    expect(checker.access(block + 8, 1, false)).toBe(true);
+  });
 });

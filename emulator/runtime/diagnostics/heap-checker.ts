@@ -130,9 +130,10 @@ export class HeapChecker implements HeapMonitor {
    * `length` bytes at `address` read or written at once by the runtime for the program (a system
    * call's buffer, or a run of a C function's accesses): checked as one access, reported at
    * `callSite` as a read or write by `caller`. A range starting in a block belongs to that block:
-   * running on into the next one is an overflow even when that one is live.
+   * running on into the next one is an overflow even when that one is live. A write with `mark`
+   * false (read()'s whole buffer, before it is filled) is checked but marks nothing written.
    */
-  checkRange(address: number, length: number, write: boolean): void {
+  checkRange(address: number, length: number, write: boolean, mark = true): void {
     address >>>= 0;
     if (this.internal !== 0 || !(length > 0) || address >= this.regionEnd || address + length <= this.regionStart) return;
     const heap = this.heap;
@@ -140,14 +141,15 @@ export class HeapChecker implements HeapMonitor {
     const code = heap.checkAccess(address, size);
     if (code === LOCATION_LIVE) {
       const offset = address - heap.base;
-      if (write) this.mark(offset, size);
-      else if (this.checkUninitialized && this.copying === 0) {
+      if (write) {
+        if (mark) this.mark(offset, size);
+      } else if (this.checkUninitialized && this.copying === 0) {
         const unwritten = this.firstUnwritten(offset, size);
         if (unwritten >= 0) this.foundRange(kinds.KIND_UNINITIALIZED_READ, code, address, size, write, heap.base + unwritten);
       }
       return;
     }
-    if (write) {
+    if (write && mark) {
       const low = Math.max(address, heap.base);
       const high = Math.min(address + size, heap.limit);
       if (high > low) this.mark(low - heap.base, high - low);

@@ -127,10 +127,10 @@ export class RunChecker {
   }
 
   /** AccessChecker: the runtime read or wrote `length` bytes at `address` for the program at once (write()'s buffer). */
-  checkRange(address: number, length: number, write: boolean): void {
+  checkRange(address: number, length: number, write: boolean, mark = true): void {
     const target = address >>> 0;
     if (this.internal !== 0 || this.heapChecker === undefined || !(length > 0)) return;
-    if (target < this.heapLimit && target + length > this.heapBase) this.heapChecker.checkRange(target, length, write);
+    if (target < this.heapLimit && target + length > this.heapBase) this.heapChecker.checkRange(target, length, write, mark);
   }
 
   get callSite(): number {
