@@ -8,7 +8,7 @@
  */
 import type { Instruction, Operand } from '../isa/types';
 import { constant, type EmitContext, type Emitted } from './codegen-context';
-import { emitMemory } from './codegen-memory';
+import { baseNote, emitMemory } from './codegen-memory';
 
 export const EXTRA_MNEMONICS = new Set([
   'ldrex', 'ldrexb', 'ldrexh', 'ldrexd', 'strex', 'strexb', 'strexh', 'strexd', 'clrex',
@@ -54,7 +54,7 @@ function exclusiveAddress(context: EmitContext, operand: Operand | undefined): s
   if (operand?.kind !== 'memory' || operand.base === 15) return undefined;
   const offset = operand.offset;
   if (offset && !(offset.kind === 'immediate' && offset.value === 0)) return undefined;
-  return `a = ${context.read(operand.base)};`;
+  return `${baseNote(context, operand.base)}a = ${context.read(operand.base)};`;
 }
 
 const aligned = (context: EmitContext, size: number, mnemonic: string): string => `if ((a & ${size - 1}) !== 0) ${context.raise('alignment', mnemonic, 'a')}`;
@@ -113,7 +113,7 @@ function emitSwap(instruction: Instruction, context: EmitContext): Emitted | und
   const size = mnemonic === 'swp' ? 4 : 1;
   const [rt, rt2] = list;
   const check4 = size === 4 ? ` ${aligned(context, 4, mnemonic)}` : '';
-  const code = `a = ${context.read(operand.base)};${check4} x = ${context.read(rt2)}; t = ${read(size, 'a')}; ${check(context)} ${write(size, 'a', 'x')} ${storeCheck(context)} ${context.write(rt, 't | 0')}`;
+  const code = `${baseNote(context, operand.base)}a = ${context.read(operand.base)};${check4} x = ${context.read(rt2)}; t = ${read(size, 'a')}; ${check(context)} ${write(size, 'a', 'x')} ${storeCheck(context)} ${context.write(rt, 't | 0')}`;
   return { code, endsBlock: false, stores: true };
 }
 

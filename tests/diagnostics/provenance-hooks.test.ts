@@ -72,6 +72,27 @@ describe('the provenance hook', () => {
     expect(checker.seen).toEqual(['w4@40008 r1=40000', 'r4@4000c r2=40010', 'r4@40000 r1=40000', 'r4@40004 r1=40000', 'w1@4000c r2=4000c']);
   });
 
+  it('exclusive loads and stores and SWP pass their own base, not the previous instruction\'s', () => {
+    const { cpu, memory } = machine(`
+    .text
+    .global _start
+_start:
+    ldr r1, =0x40000
+    add r2, r1, #32
+    str r0, [r1]
+    ldrex r3, [r2]
+    strex r4, r3, [r2]
+    add r5, r1, #64
+    swp r6, r0, [r5]
+    svc #0
+`);
+    const checker = new Recording();
+    memory.setAccessChecker(checker, CHECKED, CHECKED + 0x2000);
+    cpu.setChecker(new RunChecker({ resolve: () => null }).stackChecker);
+    expect(cpu.run(100)).toBe(RUN_TRAP);
+    expect(checker.seen).toEqual(['w4@40000 r1=40000', 'r4@40020 r2=40020', 'r4@40020 r2=40020', 'w4@40020 r2=40020', 'r4@40040 r5=40040', 'w4@40040 r5=40040']);
+  });
+
   it('passes no base from code compiled without a checker, nor from the runtime', () => {
     const { cpu, memory } = machine(PROGRAM);
     const checker = new Recording();
