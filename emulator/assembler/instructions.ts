@@ -5,6 +5,7 @@
  */
 import { CONDITIONS, type Instruction, type Operand } from '../isa/types';
 import { MNEMONICS, encodeInstruction, encodeInstructionWord, lastEncodeError, parseMnemonic, type ParsedMnemonic } from '../isa/table';
+import { editDistance } from '../text/nearest';
 
 const readingCache = new Map<string, ParsedMnemonic[]>();
 
@@ -131,33 +132,6 @@ export function literalAsMove(reading: ParsedMnemonic, register: number, value: 
     { address: 0 },
   );
   return result.ok ? result.word : undefined;
-}
-
-/** Edit distance counting a swap of two neighbours as one edit (optimal string alignment). */
-export function editDistance(left: string, right: string, limit: number): number {
-  if (Math.abs(left.length - right.length) > limit) return limit + 1;
-  const width = right.length + 1;
-  const rows = [0, 1, 2].map(() => new Array<number>(width).fill(0));
-  for (let column = 0; column < width; column++) rows[0][column] = column;
-  let best = 0;
-  for (let row = 1; row <= left.length; row++) {
-    const current = rows[row % 3];
-    const previous = rows[(row - 1) % 3];
-    const before = rows[(row + 1) % 3];
-    current[0] = row;
-    best = row;
-    for (let column = 1; column < width; column++) {
-      const cost = left[row - 1] === right[column - 1] ? 0 : 1;
-      let value = Math.min(previous[column] + 1, current[column - 1] + 1, previous[column - 1] + cost);
-      if (row > 1 && column > 1 && left[row - 1] === right[column - 2] && left[row - 2] === right[column - 1]) {
-        value = Math.min(value, before[column - 2] + 1);
-      }
-      current[column] = value;
-      if (value < best) best = value;
-    }
-    if (best > limit) return limit + 1;
-  }
-  return rows[left.length % 3][right.length];
 }
 
 /** Ties go to the instructions students write most. */

@@ -8,6 +8,7 @@ import { COMMANDS } from './commands';
 import { nodeFileSystem } from './files';
 import { assembler } from './toolchain';
 import { packageVersion } from './version';
+import { nearestName } from '../text/nearest.js';
 
 export function usage(commands: readonly Command[] = COMMANDS): string {
   const width = Math.max(4, ...commands.map((command) => command.name.length));
@@ -40,25 +41,10 @@ function processContext(): CommandContext {
   };
 }
 
-/** Levenshtein distance, for "did you mean" on mistyped command names. */
-function distance(left: string, right: string): number {
-  let previous = Array.from({ length: right.length + 1 }, (_, index) => index);
-  for (let row = 1; row <= left.length; row++) {
-    const current = [row];
-    for (let column = 1; column <= right.length; column++) {
-      const cost = left[row - 1] === right[column - 1] ? 0 : 1;
-      current.push(Math.min(previous[column] + 1, current[column - 1] + 1, previous[column - 1] + cost));
-    }
-    previous = current;
-  }
-  return previous[right.length];
-}
-
 function unknownCommand(name: string, context: CommandContext, commands: readonly Command[]): number {
   const names = [...commands.map((command) => command.name), 'help'];
-  const nearest = names.map((candidate) => ({ candidate, cost: distance(name.toLowerCase(), candidate) }))
-    .sort((left, right) => left.cost - right.cost)[0];
-  const suggestion = nearest && nearest.cost <= 2 ? `; did you mean '${nearest.candidate}'?` : '';
+  const nearest = nearestName(name, names);
+  const suggestion = nearest ? `; did you mean '${nearest}'?` : '';
   context.stderr(`sherwood: unknown command '${name}'${suggestion}\n\n${usage(commands)}`);
   return EXIT_USAGE;
 }

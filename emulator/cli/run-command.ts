@@ -188,6 +188,11 @@ export async function runCommand(args: string[], context: CommandContext = defau
     return EXIT_FAILURE;
   }
   session = created.session;
+  // A `@ sherwood: allow` comment naming no known check: a warning at its own line.
+  for (const problem of session.checker?.sourceProblems ?? []) {
+    diagnostics.push({ kind: 'warning', line: problem.line, message: problem.message });
+    if (!options.json) context.stderr(`${problem.file}:${problem.line}: warning: ${problem.message}\n`);
+  }
   if (stdinBytes) {
     session.provideInput(stdinBytes);
     session.closeInput();

@@ -154,7 +154,6 @@ export class Session {
           step: () => cpu.steps,
           mainCall: startup === undefined ? undefined : startup.address + STARTUP_MAIN_CALL,
           sources: program.sources,
-          warn: (message) => this.io.warn(message),
         },
         options.checks ?? {},
       );

@@ -5,7 +5,7 @@
  * flood the console). Also turns them into compiler-style lines and parses
  * the `--no-check=KIND[,KIND...]` switch.
  */
-import { DIAGNOSTIC_KINDS, WARNING_KINDS, type Diagnostic, type DiagnosticKind, type DiagnosticSink } from './types.js';
+import { DIAGNOSTIC_KINDS, kindsNamed, unknownKindMessage, WARNING_KINDS, type Diagnostic, type DiagnosticKind, type DiagnosticSink } from './types.js';
 
 export const DEFAULT_DIAGNOSTIC_LIMIT = 1000;
 
@@ -94,12 +94,10 @@ export type KindListResult = { ok: true; kinds: DiagnosticKind[] } | { ok: false
 export function parseKindList(text: string): KindListResult {
   const kinds: DiagnosticKind[] = [];
   for (const raw of text.split(',')) {
-    const name = raw.trim().toLowerCase();
-    if (name === '') continue;
-    if (name === 'all') kinds.push(...DIAGNOSTIC_KINDS);
-    else if (name === 'warnings') kinds.push(...WARNING_KINDS);
-    else if ((DIAGNOSTIC_KINDS as readonly string[]).includes(name)) kinds.push(name as DiagnosticKind);
-    else return { ok: false, error: `unknown check '${raw.trim()}': the checks are ${DIAGNOSTIC_KINDS.join(', ')} (or all, warnings)` };
+    if (raw.trim() === '') continue;
+    const named = kindsNamed(raw);
+    if (named === undefined) return { ok: false, error: `unknown check: ${unknownKindMessage(raw)}` };
+    kinds.push(...named);
   }
   if (kinds.length === 0) return { ok: false, error: 'name the checks to switch off, e.g. --no-check=leak' };
   return { ok: true, kinds: [...new Set(kinds)] };

@@ -48,7 +48,7 @@ describe('createProcessChecker and the source switches', () => {
     const warnings: string[] = [];
     const checker = createProcessChecker(parts([{ file: 'prog.s', text: '\n@ sherwood: allow unaligned' }], warnings));
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^prog\.s line 2: 'unaligned' is not a check Sherwood knows, so it stays as it was: the checks are leak, /);
+    expect(warnings[0]).toMatch(/^prog\.s line 2: 'unaligned' is not a check Sherwood knows \(the checks are leak, .*\); nothing switched off for it$/);
     expect(checker.sourceProblems).toEqual([expect.objectContaining({ file: 'prog.s', line: 2 })]);
     expect(checker.collector.isEnabled('misaligned-access')).toBe(true);
   });

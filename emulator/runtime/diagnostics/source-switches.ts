@@ -11,7 +11,7 @@
  * (createProcessChecker merges them in that order). A name that is not a kind
  * is a problem to show as a warning, never an exception.
  */
-import { DIAGNOSTIC_KINDS, WARNING_KINDS, type DiagnosticKind } from './types.js';
+import { DIAGNOSTIC_KINDS, kindsNamed, unknownKindMessage, type DiagnosticKind } from './types.js';
 
 export interface SourceSwitchProblem {
   file: string;
@@ -56,17 +56,11 @@ export function sourceSwitches(sources: Iterable<{ file: string; text: string }>
         continue;
       }
       for (const name of names) {
-        const kinds = kindsNamed(name.toLowerCase());
-        if (kinds === undefined) problem(`'${name}' is not a check Sherwood knows, so it stays as it was: ${VALID}`);
+        const kinds = kindsNamed(name);
+        if (kinds === undefined) problem(`${unknownKindMessage(name)}; nothing switched off for it`);
         else for (const kind of kinds) disabled.add(kind);
       }
     }
   }
   return { disabled: DIAGNOSTIC_KINDS.filter((kind) => disabled.has(kind)), problems };
-}
-
-function kindsNamed(name: string): readonly DiagnosticKind[] | undefined {
-  if (name === 'all') return DIAGNOSTIC_KINDS;
-  if (name === 'warnings') return [...WARNING_KINDS];
-  return (DIAGNOSTIC_KINDS as readonly string[]).includes(name) ? [name as DiagnosticKind] : undefined;
 }

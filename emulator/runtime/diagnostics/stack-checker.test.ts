@@ -112,7 +112,7 @@ describe('RunChecker and the switches', () => {
   it('parses --no-check lists and refuses unknown kinds in plain words', () => {
     expect(parseKindList('leak, stack-imbalance')).toEqual({ ok: true, kinds: ['leak', 'stack-imbalance'] });
     expect(parseKindList('warnings')).toMatchObject({ ok: true, kinds: ['uninitialized-read', 'misaligned-access', 'write-to-text'] });
-    expect(parseKindList('leaks')).toMatchObject({ ok: false, error: expect.stringContaining("unknown check 'leaks'") });
+    expect(parseKindList('leaks')).toMatchObject({ ok: false, error: expect.stringContaining("unknown check: 'leaks' is not a check Sherwood knows; did you mean 'leak'?") });
     expect(parseKindList('')).toMatchObject({ ok: false });
   });
 

@@ -6,6 +6,7 @@
  * structured cloning, so the CLI, the engine protocol and snapshots carry them.
  */
 import type { LeakKind, SourceLine } from '../heap/types.js';
+import { nearestName } from '../../text/nearest.js';
 
 /** Every kind, in a fixed order (the index is the kind's number in `KIND_*`). */
 export const DIAGNOSTIC_KINDS = [
@@ -40,6 +41,20 @@ export const KIND_WRITE_TO_TEXT = 11;
 
 /** The last three are warnings: the program may be right, but probably is not. */
 export const WARNING_KINDS: ReadonlySet<DiagnosticKind> = new Set(['uninitialized-read', 'misaligned-access', 'write-to-text']);
+
+/** The kinds a name on the command line or in a source switch means (`all`, `warnings` or one kind, any case); undefined when none. */
+export function kindsNamed(name: string): readonly DiagnosticKind[] | undefined {
+  const lower = name.trim().toLowerCase();
+  if (lower === 'all') return DIAGNOSTIC_KINDS;
+  if (lower === 'warnings') return [...WARNING_KINDS];
+  return (DIAGNOSTIC_KINDS as readonly string[]).includes(lower) ? [lower as DiagnosticKind] : undefined;
+}
+
+/** "'leaks' is not a check Sherwood knows; did you mean 'leak'? the checks are ..." */
+export function unknownKindMessage(name: string): string {
+  const nearest = nearestName(name.trim(), [...DIAGNOSTIC_KINDS, 'all', 'warnings']);
+  return `'${name.trim()}' is not a check Sherwood knows${nearest ? `; did you mean '${nearest}'?` : ''} (the checks are ${DIAGNOSTIC_KINDS.join(', ')}, or all, warnings)`;
+}
 
 /** error: the program is wrong; warning: probably wrong; note: worth knowing (a block still reachable at exit). */
 export type DiagnosticSeverity = 'error' | 'warning' | 'note';
