@@ -265,6 +265,12 @@ export class Cpu implements MachineState, InstructionSource {
     return depth < this.stopBelowDepth ? 1 : 0;
   }
 
+  returnAddresses(skip: number, limit: number): number[] {
+    const addresses: number[] = [];
+    for (let depth = Math.min(this.callDepth, CALL_CAPACITY) - 1 - skip; depth >= 0 && addresses.length < limit; depth--) addresses.push(this.callReturns[depth] >>> 0);
+    return addresses;
+  }
+
   /** The remembered calls, outermost first. */
   callFrames(): CallFrame[] {
     const frames: CallFrame[] = [];

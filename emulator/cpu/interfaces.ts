@@ -189,6 +189,12 @@ export interface MachineState {
   v: number;
   /** Instructions executed so far. */
   steps: number;
+  /**
+   * Return addresses of the calls in progress, innermost first, skipping the innermost `skip`
+   * (during a C function's trap, skip 1: its own call), at most `limit`. Optional: a bare
+   * machine in a test may have no call stack.
+   */
+  returnAddresses?(skip: number, limit: number): number[];
 }
 
 /** What a trap handler tells the driver to do next. */

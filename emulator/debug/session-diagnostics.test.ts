@@ -134,3 +134,47 @@ describe('pause at diagnostic', () => {
     expect(run.run(1_000_000)).toMatchObject({ kind: 'fault', status: 134, position: { line: LINE.secondFree } });
   });
 });
+
+describe('allocation sites', () => {
+  it('keep the call stack of each malloc and free: the enclosing calls, innermost first', () => {
+    const assembled = assemble(
+      `
+        .text
+        .global main
+main:
+        push    {r4, lr}
+        bl      make
+        mov     r4, r0
+        bl      drop
+        mov     r0, #0
+        pop     {r4, pc}
+make:
+        push    {r4, lr}
+        mov     r0, #24
+        bl      malloc
+        pop     {r4, pc}
+drop:
+        push    {r4, lr}
+        mov     r0, r4
+        bl      free
+        pop     {r4, pc}
+`,
+      { file: 'sites.s', resolveExternal: resolveBuiltin },
+    );
+    if (!assembled.ok) throw new Error('does not assemble');
+    const created = Session.create(assembled.program);
+    if (!created.ok) throw new Error(created.error);
+    const run = created.session;
+    expect(run.run(1_000)).toEqual({ kind: 'exit', code: 0 });
+    const heap = run.heap;
+    if (!heap) throw new Error('no buddy heap');
+    const lineOf = (address: number) => run.source.positionOf((address - 4) >>> 0)?.line;
+    const classified = heap.classify(heap.base);
+    if (classified.kind !== 'freed') throw new Error(`expected a freed block, found ${classified.kind}`);
+    const facts = classified.block;
+    expect(facts.allocated.line?.line).toBe(14);
+    expect(facts.allocated.callStack.map(lineOf)).toEqual([6, undefined]);
+    expect(facts.freed.line?.line).toBe(19);
+    expect(facts.freed.callStack.map(lineOf)).toEqual([8, undefined]);
+  });
+});

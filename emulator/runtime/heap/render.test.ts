@@ -8,13 +8,19 @@ function heap(options: { quarantine?: number } = {}): BuddyHeap {
     size: 4096,
     minimumBlock: 256,
     ...options,
-    resolveSite: (pc) => (pc === 0x10010 ? { file: 'prog.s', line: 7 } : null),
+    resolveSite: (pc) => (pc === 0x10010 ? { file: 'prog.s', line: 7 } : pc === 0x10100 ? { file: 'prog.s', line: 30 } : pc === 0x10200 ? { file: 'main.s', line: 4 } : null),
   });
   if (!created.ok) throw new Error(created.error);
   return created.heap;
 }
 
 describe('renderHeap', () => {
+  it('names the calls that led to an allocation, innermost first, up to the first without a line', () => {
+    const h = heap();
+    h.allocate(100, 0x10010, [0x10100, 0x10200, 0x8000, 0x10100]);
+    expect(renderHeap(h, { freeLists: false, statistics: false })).toContain('#1 at prog.s:7, called from prog.s:30 <- main.s:4\n');
+  });
+
   it('draws the tree, the free lists and the statistics', () => {
     const h = heap({ quarantine: 1 });
     h.allocate(100, 0x10010);

@@ -31,6 +31,21 @@ export function formatBytes(bytes: number): string {
 const count = (value: number, noun: string): string => `${value} ${noun}${value === 1 ? '' : 's'}`;
 const percent = (ratio: number): string => `${(ratio * 100).toFixed(1)}%`;
 
+/** Shown callers of an allocation: the innermost few with a source line. */
+const SHOWN_CALLERS = 3;
+
+/** ", called from prog.s:5 <- prog.s:40": the enclosing calls' lines, innermost first (empty when none is known). */
+function callers(heap: BuddyHeap, callStack: readonly number[]): string {
+  const lines: string[] = [];
+  for (const returnAddress of callStack) {
+    const line = heap.resolveSite?.(returnAddress);
+    if (!line) break;
+    lines.push(`${line.file}:${line.line}`);
+    if (lines.length === SHOWN_CALLERS) break;
+  }
+  return lines.length === 0 ? '' : `, called from ${lines.join(' <- ')}`;
+}
+
 export function renderHeap(heap: BuddyHeap, options: RenderOptions = {}): string {
   const lines: string[] = [];
   const statistics = heapStatistics(heap);
@@ -41,7 +56,7 @@ export function renderHeap(heap: BuddyHeap, options: RenderOptions = {}): string
     let line = `${'  '.repeat(node.depth)}${node.state.padEnd(11)} ${hex(node.address)}  ${formatBytes(node.size)}`;
     const block = node.block;
     if (block) {
-      const where = node.state === 'quarantined' ? ' (freed, held in quarantine)' : ` at ${formatSite(block.allocated)}`;
+      const where = node.state === 'quarantined' ? ' (freed, held in quarantine)' : ` at ${formatSite(block.allocated)}${callers(heap, block.allocated.callStack)}`;
       line += `  requested ${block.requested}, slack ${block.slack}, #${block.sequence}${where}`;
     }
     lines.push(line);

@@ -34,14 +34,14 @@ function handedOut(context: LibcContext, address: number, zeroed: boolean): numb
 }
 
 export function malloc(context: LibcContext): BuiltinOutcome {
-  return context.returnValue(handedOut(context, context.heap.allocate(context.argument(0), context.returnAddress), false));
+  return context.returnValue(handedOut(context, context.heap.allocate(context.argument(0), context.returnAddress, context.callers()), false));
 }
 
 export function free(context: LibcContext): BuiltinOutcome {
   const address = context.argument(0);
   if (address === 0) return RETURNED;
   const heap = context.heap;
-  const problem = heap.free ? heap.free(address, context.returnAddress) : heap.release(address, context.returnAddress);
+  const problem = heap.free ? heap.free(address, context.returnAddress, context.callers()) : heap.release(address, context.returnAddress);
   return problem === null ? RETURNED : refused(context, problem, undefined);
 }
 
@@ -51,8 +51,8 @@ export function calloc(context: LibcContext): BuiltinOutcome {
   const total = count * size;
   const heap = context.heap;
   let address: number;
-  if (heap.allocateArray) address = heap.allocateArray(count, size, context.returnAddress);
-  else address = total > 0xffffffff ? 0 : heap.allocate(total, context.returnAddress);
+  if (heap.allocateArray) address = heap.allocateArray(count, size, context.returnAddress, context.callers());
+  else address = total > 0xffffffff ? 0 : heap.allocate(total, context.returnAddress, context.callers());
   if (address === 0) return context.returnValue(0);
   const cleared = memset(context.memory, address, 0, total);
   if (isFault(cleared)) return { kind: 'fault', fault: cleared };
@@ -66,14 +66,14 @@ export function realloc(context: LibcContext): BuiltinOutcome {
   const site = context.returnAddress;
   const heap = context.heap;
   if (heap.resize) return resizeBlock(context, address, size, site);
-  if (address === 0) return context.returnValue(handedOut(context, heap.allocate(size, site), false));
+  if (address === 0) return context.returnValue(handedOut(context, heap.allocate(size, site, context.callers()), false));
   const oldSize = heap.sizeOf(address);
   if (oldSize < 0) return heapError(`realloc(0x${address.toString(16)}): this address is not a block from malloc, calloc or realloc (or it was already freed)`);
   if (size === 0) {
     const problem = heap.release(address, site);
     return problem === null ? context.returnValue(0) : heapError(problem);
   }
-  const moved = heap.allocate(size, site);
+  const moved = heap.allocate(size, site, context.callers());
   if (moved === 0) return context.returnValue(0);
   const copied = memmove(context.memory, moved, address, Math.min(oldSize, size), 'realloc');
   if (isFault(copied)) return { kind: 'fault', fault: copied };
@@ -85,7 +85,7 @@ export function realloc(context: LibcContext): BuiltinOutcome {
 function resizeBlock(context: LibcContext, address: number, size: number, site: number): BuiltinOutcome {
   const heap = context.heap;
   const oldSize = address === 0 ? 0 : heap.sizeOf(address);
-  const outcome = (heap.resize as NonNullable<typeof heap.resize>)(address, size, site);
+  const outcome = (heap.resize as NonNullable<typeof heap.resize>)(address, size, site, context.callers());
   const monitor = context.heapMonitor;
   switch (outcome.kind) {
     case 'allocated':
@@ -112,7 +112,7 @@ export function strdup(context: LibcContext): BuiltinOutcome {
   const source = context.argument(0);
   const length = strlen(context.memory, source);
   if (isFault(length)) return { kind: 'fault', fault: memoryFault('strdup', 'read', length.address) };
-  const copy = handedOut(context, context.heap.allocate(length + 1, context.returnAddress), false);
+  const copy = handedOut(context, context.heap.allocate(length + 1, context.returnAddress, context.callers()), false);
   if (copy === 0) return context.returnValue(0);
   const copied = memmove(context.memory, copy, source, length + 1, 'strdup');
   return isFault(copied) ? { kind: 'fault', fault: copied } : context.returnValue(copy);

@@ -53,7 +53,11 @@ export interface LibcContextOptions {
   heap: HeapAllocator;
   /** Seconds since the epoch for time(); pass a fixed value for deterministic runs. */
   clock?: () => number;
+  /** Return addresses of the calls enclosing the current C function's call, innermost first (allocation sites' call stacks). */
+  callers?: () => readonly number[];
 }
+
+const NO_CALLERS: readonly number[] = Object.freeze([]);
 
 export class LibcContext {
   readonly registers: RegisterFile;
@@ -68,6 +72,8 @@ export class LibcContext {
    */
   heapMonitor: HeapMonitor | undefined = undefined;
   readonly clock: () => number;
+  /** The enclosing calls' return addresses, innermost first (empty when the machine keeps no call stack). */
+  readonly callers: () => readonly number[];
   readonly random = new GlibcRandom();
   /** Reused by the functions below; not part of the contract. */
   readonly arguments: AapcsArgumentReader;
@@ -85,6 +91,7 @@ export class LibcContext {
     this.stderr = options.stderr ?? options.stdout;
     this.heap = options.heap;
     this.clock = options.clock ?? (() => Math.floor(Date.now() / 1000));
+    this.callers = options.callers ?? (() => NO_CALLERS);
     this.arguments = new AapcsArgumentReader(this.registers, this.memory);
   }
 

@@ -10,18 +10,18 @@
 import type { ReleaseProblem, ResizeOutcome } from '../heap/types.js';
 
 export interface HeapAllocator {
-  /** malloc: an 8-byte-aligned block of at least `size` bytes, or 0 when none fits. `site` is the caller's return address. */
-  allocate(size: number, site: number): number;
+  /** malloc: an 8-byte-aligned block of at least `size` bytes, or 0 when none fits. `site` is the caller's return address, `callStack` the enclosing calls' (innermost first). */
+  allocate(size: number, site: number, callStack?: readonly number[]): number;
   /** free (address is not 0): null when released, or a plain-words reason it cannot be (double free, not a heap block). */
   release(address: number, site: number): string | null;
   /** The size the program asked for when `address` was allocated, or -1 when it is not a live block. */
   sizeOf(address: number): number;
   /** calloc with count*size checked for overflow (0 when it overflows or nothing fits); the caller zeroes the bytes. Absent: the library multiplies and calls allocate. */
-  allocateArray?(count: number, size: number, site: number): number;
+  allocateArray?(count: number, size: number, site: number, callStack?: readonly number[]): number;
   /** free with the facts of a double or invalid free (absent: `release`). */
-  free?(address: number, site: number): ReleaseProblem | null;
+  free?(address: number, site: number, callStack?: readonly number[]): ReleaseProblem | null;
   /** realloc in place when it can (absent: the library allocates, copies and releases). */
-  resize?(address: number, size: number, site: number): ResizeOutcome;
+  resize?(address: number, size: number, site: number, callStack?: readonly number[]): ResizeOutcome;
 }
 
 export interface HeapBlock {

@@ -103,6 +103,9 @@ export function toTrapOutcome(outcome: BuiltinOutcome): TrapOutcome {
 }
 
 /** The C library for the trap driver: built-ins plus the stdout controls a process's end needs. State is kept per process memory. */
+/** Enclosing calls kept with each allocation and free (the innermost ones tell the story). */
+const CALLER_LIMIT = 16;
+
 export function createTrapLibrary(options: LibcAdapterOptions = {}): TrapLibrary {
   const processes = new WeakMap<GuestMemory, ProcessState>();
   const stateFor = (context: TrapContext): ProcessState => {
@@ -113,7 +116,9 @@ export function createTrapLibrary(options: LibcAdapterOptions = {}): TrapLibrary
       const stdout = new StdoutBuffer((bytes) => io.writeOutput(1, bytes.slice()), options.stdoutMode ?? 'none');
       const heap = options.createHeap ? options.createHeap(context) : defaultHeap(context, options.heap ?? {});
       const stderr = { write: (bytes: Uint8Array) => io.writeOutput(2, bytes.slice()) };
-      const libc = new LibcContext({ registers: context.machine.registers, memory: context.memory, stdin: input, stdout, stderr, heap, clock: options.clock });
+      const machine = context.machine;
+      const callers = (): readonly number[] => machine.returnAddresses?.(1, CALLER_LIMIT) ?? [];
+      const libc = new LibcContext({ registers: machine.registers, memory: context.memory, stdin: input, stdout, stderr, heap, clock: options.clock, callers });
       state = { libc, input, stdout };
       processes.set(context.memory, state);
     }
