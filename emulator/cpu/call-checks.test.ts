@@ -7,26 +7,10 @@
  * behave the same.
  */
 import { describe, expect, it } from 'vitest';
-import { assemble } from '../assembler/index';
 import { Cpu, RUN_BUDGET, RUN_DIAGNOSTIC, RUN_TRAP } from './cpu';
-import { CALL_FRAME_WORDS, PERMISSION_EXECUTE, PERMISSION_READ, PERMISSION_WRITE, type CallChecker } from './interfaces';
-import { Memory } from './memory';
+import { CALL_FRAME_WORDS, type CallChecker } from './interfaces';
+import { testMachine } from './test-machine';
 
-function machine(source: string): Cpu {
-  const assembled = assemble(source, { file: 'calls.s' });
-  if (!assembled.ok) throw new Error(assembled.diagnostics.map((diagnostic) => diagnostic.message).join('\n'));
-  const memory = new Memory(1 << 24);
-  for (const section of assembled.program.sections) {
-    if (!section.flags.alloc || section.size === 0) continue;
-    memory.map({ name: section.name.slice(1), start: section.address, end: section.address + 0x1000, permissions: PERMISSION_READ | (section.flags.execute ? PERMISSION_EXECUTE : PERMISSION_WRITE) });
-    memory.writeBytes(section.address, section.bytes.subarray(0, section.size), true);
-  }
-  memory.map({ name: 'stack', start: 0x80000, end: 0x90000, permissions: PERMISSION_READ | PERMISSION_WRITE });
-  const cpu = new Cpu(memory);
-  cpu.registers[13] = 0x90000;
-  cpu.registers[15] = assembled.program.entry;
-  return cpu;
-}
 
 class RecordingChecker implements CallChecker {
   readonly capacity = 64;
@@ -84,7 +68,7 @@ const MISALIGNED_CALLS = [4 * 4, 4 * 5];
 
 describe('the AAPCS hooks in compiled code', () => {
   it('reports only the clobbering return and each misaligned call site once, with the frame saved at the call', () => {
-    const cpu = machine(PROGRAM);
+    const cpu = testMachine(PROGRAM, 'calls.s').cpu;
     const start = cpu.registers[15];
     const checker = new RecordingChecker();
     cpu.setChecker(checker);
@@ -100,7 +84,7 @@ describe('the AAPCS hooks in compiled code', () => {
   });
 
   it('single steps report the same as compiled regions', () => {
-    const cpu = machine(PROGRAM);
+    const cpu = testMachine(PROGRAM, 'calls.s').cpu;
     const checker = new RecordingChecker();
     cpu.setChecker(checker);
     let result = RUN_BUDGET;
@@ -110,7 +94,7 @@ describe('the AAPCS hooks in compiled code', () => {
   });
 
   it('a checker asking to pause stops the run after the instruction, and the run goes on from there', () => {
-    const cpu = machine(PROGRAM);
+    const cpu = testMachine(PROGRAM, 'calls.s').cpu;
     const start = cpu.registers[15];
     const checker = new RecordingChecker();
     checker.pause = true;
@@ -129,7 +113,7 @@ describe('the AAPCS hooks in compiled code', () => {
   });
 
   it('an unjudged call site saves no frame and its return is not compared', () => {
-    const cpu = machine(PROGRAM);
+    const cpu = testMachine(PROGRAM, 'calls.s').cpu;
     const start = cpu.registers[15];
     const checker = new RecordingChecker(start + 8);
     cpu.setChecker(checker);
@@ -138,7 +122,7 @@ describe('the AAPCS hooks in compiled code', () => {
   });
 
   it('code compiled without a checker calls nothing, and setChecker recompiles', () => {
-    const cpu = machine(PROGRAM);
+    const cpu = testMachine(PROGRAM, 'calls.s').cpu;
     cpu.run(2);
     const checker = new RecordingChecker();
     cpu.setChecker(checker);

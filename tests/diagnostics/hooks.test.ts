@@ -5,29 +5,12 @@
  * copies are not checked. (The call and return hooks: emulator/cpu/call-checks.test.ts.)
  */
 import { describe, expect, it } from 'vitest';
-import { assemble } from '../../emulator/assembler/index';
 import { Cpu, RUN_FAULT, RUN_TRAP, RUN_WATCH } from '../../emulator/cpu/cpu';
-import { MEMORY_CHECKED, PERMISSION_EXECUTE, PERMISSION_READ, PERMISSION_WRITE, type AccessChecker } from '../../emulator/cpu/interfaces';
-import { Memory } from '../../emulator/cpu/memory';
+import { MEMORY_CHECKED, type AccessChecker } from '../../emulator/cpu/interfaces';
+import { HEAP_SIZE, HEAP_START, testMachine } from '../../emulator/cpu/test-machine';
 
-const CHECKED = 0x40000;
+const CHECKED = HEAP_START;
 
-function machine(source: string): { cpu: Cpu; memory: Memory } {
-  const assembled = assemble(source, { file: 'hooks.s' });
-  if (!assembled.ok) throw new Error(assembled.diagnostics.map((d) => d.message).join('\n'));
-  const memory = new Memory(1 << 24);
-  for (const section of assembled.program.sections) {
-    if (!section.flags.alloc || section.size === 0) continue;
-    memory.map({ name: section.name.slice(1), start: section.address, end: section.address + 0x1000, permissions: PERMISSION_READ | (section.flags.execute ? PERMISSION_EXECUTE : PERMISSION_WRITE) });
-    memory.writeBytes(section.address, section.bytes.subarray(0, section.size), true);
-  }
-  memory.map({ name: 'heap', start: CHECKED, end: CHECKED + 0x2000, permissions: PERMISSION_READ | PERMISSION_WRITE });
-  memory.map({ name: 'stack', start: 0x80000, end: 0x90000, permissions: PERMISSION_READ | PERMISSION_WRITE });
-  const cpu = new Cpu(memory);
-  cpu.registers[13] = 0x90000;
-  cpu.registers[15] = assembled.program.entry;
-  return { cpu, memory };
-}
 
 class RecordingAccesses implements AccessChecker {
   readonly seen: string[] = [];
@@ -54,9 +37,9 @@ _start:
 `;
 
   it('sees every access in the checked range; a flagged store stops after it, a flagged load before it', () => {
-    const { cpu, memory } = machine(program);
+    const { cpu, memory } = testMachine(program);
     const checker = new RecordingAccesses(CHECKED + 8);
-    memory.setAccessChecker(checker, CHECKED, CHECKED + 0x2000);
+    memory.setAccessChecker(checker, CHECKED, CHECKED + HEAP_SIZE);
     expect(cpu.run(100)).toBe(RUN_WATCH);
     expect(memory.status).toBe(MEMORY_CHECKED);
     expect(memory.read8(CHECKED + 8)).toBe(7); // the store happened
@@ -71,9 +54,9 @@ _start:
   });
 
   it('leaves bulk copies (debugger, system calls reading) and forced writes unchecked, and detaches cleanly', () => {
-    const { cpu, memory } = machine(program);
+    const { cpu, memory } = testMachine(program);
     const checker = new RecordingAccesses(-1);
-    memory.setAccessChecker(checker, CHECKED, CHECKED + 0x2000);
+    memory.setAccessChecker(checker, CHECKED, CHECKED + HEAP_SIZE);
     memory.readBytes(CHECKED, 16);
     memory.readCString(CHECKED);
     memory.writeBytes(CHECKED, Uint8Array.of(1, 2), true);

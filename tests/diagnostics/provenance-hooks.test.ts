@@ -6,30 +6,13 @@
  * names, whole-buffer checks and string ends reach the checker.
  */
 import { describe, expect, it } from 'vitest';
-import { assemble } from '../../emulator/assembler/index';
 import { Cpu, RUN_TRAP } from '../../emulator/cpu/cpu';
-import { PERMISSION_EXECUTE, PERMISSION_READ, PERMISSION_WRITE, type AccessChecker } from '../../emulator/cpu/interfaces';
-import { Memory } from '../../emulator/cpu/memory';
+import { type AccessChecker } from '../../emulator/cpu/interfaces';
+import { HEAP_SIZE, HEAP_START, testMachine } from '../../emulator/cpu/test-machine';
 import { RunChecker } from '../../emulator/runtime/diagnostics/run-checker';
 
-const CHECKED = 0x40000;
+const CHECKED = HEAP_START;
 
-function machine(source: string): { cpu: Cpu; memory: Memory } {
-  const assembled = assemble(source, { file: 'hooks.s' });
-  if (!assembled.ok) throw new Error(assembled.diagnostics.map((d) => d.message).join('\n'));
-  const memory = new Memory(1 << 24);
-  for (const section of assembled.program.sections) {
-    if (!section.flags.alloc || section.size === 0) continue;
-    memory.map({ name: section.name.slice(1), start: section.address, end: section.address + 0x1000, permissions: PERMISSION_READ | (section.flags.execute ? PERMISSION_EXECUTE : PERMISSION_WRITE) });
-    memory.writeBytes(section.address, section.bytes.subarray(0, section.size), true);
-  }
-  memory.map({ name: 'heap', start: CHECKED, end: CHECKED + 0x2000, permissions: PERMISSION_READ | PERMISSION_WRITE });
-  memory.map({ name: 'stack', start: 0x80000, end: 0x90000, permissions: PERMISSION_READ | PERMISSION_WRITE });
-  const cpu = new Cpu(memory);
-  cpu.registers[13] = 0x90000;
-  cpu.registers[15] = assembled.program.entry;
-  return { cpu, memory };
-}
 
 class Recording implements AccessChecker {
   readonly seen: string[] = [];
@@ -64,16 +47,16 @@ _start:
 
 describe('the provenance hook', () => {
   it('passes each access its base register while a checker is compiled in', () => {
-    const { cpu, memory } = machine(PROGRAM);
+    const { cpu, memory } = testMachine(PROGRAM);
     const checker = new Recording();
-    memory.setAccessChecker(checker, CHECKED, CHECKED + 0x2000);
+    memory.setAccessChecker(checker, CHECKED, CHECKED + HEAP_SIZE);
     cpu.setChecker(new RunChecker({ resolve: () => null }).stackChecker);
     expect(cpu.run(100)).toBe(RUN_TRAP);
     expect(checker.seen).toEqual(['w4@40008 r1=40000', 'r4@4000c r2=40010', 'r4@40000 r1=40000', 'r4@40004 r1=40000', 'w1@4000c r2=4000c']);
   });
 
   it('exclusive loads and stores and SWP pass their own base, not the previous instruction\'s', () => {
-    const { cpu, memory } = machine(`
+    const { cpu, memory } = testMachine(`
     .text
     .global _start
 _start:
@@ -87,16 +70,16 @@ _start:
     svc #0
 `);
     const checker = new Recording();
-    memory.setAccessChecker(checker, CHECKED, CHECKED + 0x2000);
+    memory.setAccessChecker(checker, CHECKED, CHECKED + HEAP_SIZE);
     cpu.setChecker(new RunChecker({ resolve: () => null }).stackChecker);
     expect(cpu.run(100)).toBe(RUN_TRAP);
     expect(checker.seen).toEqual(['w4@40000 r1=40000', 'r4@40020 r2=40020', 'r4@40020 r2=40020', 'w4@40020 r2=40020', 'r4@40040 r5=40040', 'w4@40040 r5=40040']);
   });
 
   it('passes no base from code compiled without a checker, nor from the runtime', () => {
-    const { cpu, memory } = machine(PROGRAM);
+    const { cpu, memory } = testMachine(PROGRAM);
     const checker = new Recording();
-    memory.setAccessChecker(checker, CHECKED, CHECKED + 0x2000);
+    memory.setAccessChecker(checker, CHECKED, CHECKED + HEAP_SIZE);
     expect(cpu.run(100)).toBe(RUN_TRAP);
     expect(checker.seen.every((entry) => entry.endsWith('r-1=0'))).toBe(true);
     checker.seen.length = 0;
@@ -109,9 +92,9 @@ _start:
   });
 
   it('forwards the runtime’s call names and whole-buffer checks, not the debugger’s copies', () => {
-    const { memory } = machine(PROGRAM);
+    const { memory } = testMachine(PROGRAM);
     const checker = new Recording();
-    memory.setAccessChecker(checker, CHECKED, CHECKED + 0x2000);
+    memory.setAccessChecker(checker, CHECKED, CHECKED + HEAP_SIZE);
     memory.runtimeCall('write()');
     memory.checkRuntimeAccess(CHECKED, 12, false);
     expect(memory.readBytes(CHECKED, 4).ok).toBe(true);
