@@ -23,7 +23,7 @@ class RecordingChecker implements CallChecker {
   judgesCallAt(pc: number): boolean {
     return pc !== this.unchecked;
   }
-  misalignedCall(pc: number, sp: number): number {
+  misalignedCall(depth: number, pc: number, sp: number): number {
     this.misalignedSeen[(pc >>> 2) & 4095] = pc;
     this.log.push(`misaligned ${pc.toString(16)} sp=${(sp >>> 0).toString(16)}`);
     return this.pause ? 1 : 0;

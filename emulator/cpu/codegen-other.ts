@@ -50,13 +50,14 @@ export function callCheck(context: EmitContext): string {
   if (checker === undefined) return '';
   const pc = constant(context.address);
   const capacity = checker.capacity;
-  if (!checker.judgesCallAt(context.address >>> 0)) return `{ const D = cpu.callDepth - 1; if (D < ${capacity}) KJ[D] = 0; }`;
+  // An unjudged call (the start-up's call of main) still notes sp: a misaligned call inside can say how far sp moved since.
+  if (!checker.judgesCallAt(context.address >>> 0)) return `{ const D = cpu.callDepth - 1; if (D < ${capacity}) { KJ[D] = 0; KF[D * ${CALL_FRAME_WORDS}] = ${context.read(13)}; KF[D * ${CALL_FRAME_WORDS} + 1] = ${pc}; } }`;
   const sp = context.read(13);
   const saves = context.savedRegisters.map((register) => `KF[B + ${register - 2}] = ${context.read(register)};`).join(' ');
   const seen = (context.address >>> 2) & 4095;
   return (
     `{ const D = cpu.callDepth - 1; if (D < ${capacity}) { const B = D * ${CALL_FRAME_WORDS}; KF[B] = ${sp}; KF[B + 1] = ${pc}; ${saves} KJ[D] = 1; } ` +
-    `if ((${sp} & 7) !== 0 && KS[${seen}] !== ${pc}) P = K.misalignedCall(${pc}, ${sp}); }`
+    `if ((${sp} & 7) !== 0 && KS[${seen}] !== ${pc}) P = K.misalignedCall(D, ${pc}, ${sp}); }`
   );
 }
 

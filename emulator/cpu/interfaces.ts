@@ -110,8 +110,8 @@ export interface CallChecker {
   readonly misalignedSeen: Int32Array;
   /** Compile time: whether the `bl`/`blx` at `pc` is judged at all (no code is emitted otherwise). */
   judgesCallAt(pc: number): boolean;
-  /** The call at `pc` has sp not a multiple of 8. */
-  misalignedCall(pc: number, sp: number): number;
+  /** The call at `pc`, making the frame at `depth`, has sp not a multiple of 8. */
+  misalignedCall(depth: number, pc: number, sp: number): number;
   /**
    * The return at `pc` from the frame at `depth` has sp or one of r4-r11 different from the call.
    * `saved` (bits 4..11): the registers the frame holds; the others the program never changes.

@@ -38,6 +38,15 @@ describe('StackChecker', () => {
     expect(formatDiagnostic(collector.diagnostics[0])).toMatch(/^prog\.s:12: error: sp misaligned at a call: sp is 0xbefffffc/);
   });
 
+  it('says how far the calling function moved sp since its entry, and from where it was called', () => {
+    const collector = new DiagnosticCollector();
+    const checker = new StackChecker(collector, resolve);
+    checker.call(at(9), registers(0xbefff000));
+    checker.call(at(16), registers(0xbefff000 - 12));
+    expect(collector.diagnostics[0]).toMatchObject({ kind: 'sp-misaligned', line: 16, related: [{ role: 'called', line: 9 }] });
+    expect(collector.diagnostics[0].message).toContain('this function has moved sp 12 bytes down since it was entered (called at prog.s:9): push an even number of registers');
+  });
+
   it('reports a clobbered r4 and a stack imbalance at the returning instruction', () => {
     const collector = new DiagnosticCollector();
     const checker = new StackChecker(collector, resolve);

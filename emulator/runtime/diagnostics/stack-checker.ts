@@ -85,7 +85,7 @@ export class StackChecker implements CallChecker {
     this.frames[base + SLOT_PC] = pc;
     for (let register = FIRST_SAVED; register <= LAST_SAVED; register++) this.frames[base + SLOT_REGISTERS + register - FIRST_SAVED] = registers[register];
     this.judged[depth] = 1;
-    if ((registers[13] & 7) !== 0 && this.misalignedSeen[(pc >>> 2) & (CACHE_SLOTS - 1)] !== pc) this.misalignedCall(pc, registers[13]);
+    if ((registers[13] & 7) !== 0 && this.misalignedSeen[(pc >>> 2) & (CACHE_SLOTS - 1)] !== pc) this.misalignedCall(depth, pc, registers[13]);
   }
 
   /** The instruction at `pc` returned from the innermost call (registers as it returns): what compiled code does inline. */
@@ -100,10 +100,13 @@ export class StackChecker implements CallChecker {
     if (!same) this.returnMismatch(depth, pc, ALL_SAVED, registers[13], registers[4], registers[5], registers[6], registers[7], registers[8], registers[9], registers[10], registers[11]);
   }
 
-  misalignedCall(pc: number, sp: number): number {
+  misalignedCall(depth: number, pc: number, sp: number): number {
     this.misalignedSeen[(pc >>> 2) & (CACHE_SLOTS - 1)] = pc;
     if (!this.checkAlignment || !this.first(pc, 0)) return 0;
-    return this.misaligned(pc >>> 0, sp >>> 0) && this.pause ? 1 : 0;
+    // The frame of the function making the call (one level out) knows sp at its entry, when it was noted.
+    const caller = depth - 1;
+    const entry = caller >= 0 && caller < this.capacity && this.frames[caller * CALL_FRAME_WORDS + SLOT_PC] !== 0 ? caller * CALL_FRAME_WORDS : -1;
+    return this.misaligned(pc >>> 0, sp >>> 0, entry) && this.pause ? 1 : 0;
   }
 
   returnMismatch(depth: number, pc: number, saved: number, sp: number, r4: number, r5: number, r6: number, r7: number, r8: number, r9: number, r10: number, r11: number): number {
@@ -160,7 +163,16 @@ export class StackChecker implements CallChecker {
     return true;
   }
 
-  private misaligned(pc: number, sp: number): boolean {
+  /** `entry`: the base of the calling function's frame (sp at its entry, the call that entered it), or -1. */
+  private misaligned(pc: number, sp: number, entry: number): boolean {
+    let why = 'push an even number of registers, or adjust sp by a multiple of 8';
+    if (entry >= 0) {
+      const entrySp = this.frames[entry] >>> 0;
+      const moved = entrySp - sp;
+      const called = this.calledFrom(entry);
+      const from = called.site.line === null ? '' : ` (called at ${called.text})`;
+      if ((entrySp & 7) === 0 && moved > 0) why = `this function has moved sp ${moved} bytes down since it was entered${from}: ${why}`;
+    }
     return this.sink.report(
       {
         kind: 'sp-misaligned',
@@ -168,8 +180,8 @@ export class StackChecker implements CallChecker {
         ...siteOf(pc, this.resolve(pc)),
         address: sp,
         step: this.step(),
-        message: `sp misaligned at a call: sp is ${hex(sp)}, not a multiple of 8 as the AAPCS requires at a public call (push an even number of registers, or adjust sp by 8)`,
-        related: [],
+        message: `sp misaligned at a call: sp is ${hex(sp)}, not a multiple of 8 as the AAPCS requires at a call; ${why}`,
+        related: entry >= 0 ? [this.calledFrom(entry).site] : [],
       },
       `${pc}`,
     );
