@@ -49,8 +49,8 @@ export interface SessionOptions extends LoadOptions {
   onOutput?: (fd: number, bytes: Uint8Array) => void;
   /** Once-per-kind runtime warnings (unknown syscall, lost output, ...). */
   onWarning?: (message: string) => void;
-  /** The Buddy System heap behind malloc: size (default 1 MiB), minimum block, quarantine. */
-  heap?: Pick<BuddyHeapOptions, 'size' | 'minimumBlock' | 'quarantine'>;
+  /** The Buddy System heap behind malloc: size (default 1 MiB), minimum block, quarantine, redzone. */
+  heap?: Pick<BuddyHeapOptions, 'size' | 'minimumBlock' | 'quarantine' | 'redzone'>;
   /** Memory diagnostics (issue 4): which kinds are off or on; false runs without them. */
   checks?: ChecksOptions | false;
   /**

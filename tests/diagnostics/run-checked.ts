@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { assemble } from '../../emulator/assembler/index';
-import { Session, type StopReason } from '../../emulator/debug/session';
+import { Session, type SessionOptions, type StopReason } from '../../emulator/debug/session';
 import { resolveBuiltin } from '../../emulator/debug/runtime-bridge';
 import type { Diagnostic, DiagnosticKind } from '../../emulator/runtime/diagnostics/types';
 
@@ -18,12 +18,15 @@ export interface CheckedRun {
 
 export type CheckedRunResult = { ok: true; run: CheckedRun } | { ok: false; error: string };
 
-export function runChecked(file: string, options: { stdin?: string; enabled?: DiagnosticKind[]; disabled?: DiagnosticKind[]; maxSteps?: number } = {}): CheckedRunResult {
+export function runChecked(
+  file: string,
+  options: { stdin?: string; enabled?: DiagnosticKind[]; disabled?: DiagnosticKind[]; maxSteps?: number; heap?: SessionOptions['heap'] } = {},
+): CheckedRunResult {
   const source = readFileSync(file, 'utf8');
   const assembled = assemble(source, { file, resolveExternal: resolveBuiltin });
   if (!assembled.ok) return { ok: false, error: assembled.diagnostics.map((diagnostic) => `${diagnostic.line}: ${diagnostic.message}`).join('\n') };
   // The program's own `@ sherwood: allow KIND` comments reach the checker through the session (Program.sources).
-  const created = Session.create(assembled.program, { checks: { enabled: options.enabled, disabled: options.disabled } });
+  const created = Session.create(assembled.program, { checks: { enabled: options.enabled, disabled: options.disabled }, heap: options.heap });
   if (!created.ok) return { ok: false, error: created.error };
   const session = created.session;
   if (options.stdin !== undefined) session.provideInput(options.stdin);

@@ -25,6 +25,13 @@ describe('memory options of the CLI', () => {
     expect(takeMemoryOptions(['--no-check'])).toEqual({ ok: false, error: '--no-check needs a value' });
   });
 
+  it('--redzone takes a size up to 4K', () => {
+    expect(takeMemoryOptions(['--redzone', '16'])).toMatchObject({ ok: true, options: { heap: { redzone: 16 } } });
+    expect(takeMemoryOptions(['--redzone=1K'])).toMatchObject({ ok: true, options: { heap: { redzone: 1024 } } });
+    expect(takeMemoryOptions(['--redzone=8K'])).toEqual({ ok: false, error: 'the redzone 8192 must be a whole number of bytes from 0 to 4096' });
+    expect(takeMemoryOptions(['--redzone=lots'])).toMatchObject({ ok: false, error: expect.stringContaining('is not a size') });
+  });
+
   it('--no-check=all turns the checker off', () => {
     expect(takeMemoryOptions(['--no-check=all'])).toMatchObject({ ok: true, options: { off: true } });
   });

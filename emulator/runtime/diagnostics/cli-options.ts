@@ -1,6 +1,6 @@
 /**
  * The memory options `sherwood run` and `sherwood heap` share: the buddy
- * heap's size, minimum block and quarantine, and which diagnostics are off
+ * heap's size, minimum block, quarantine and redzone, and which diagnostics are off
  * (`--no-check=KIND,...`) or on beyond the defaults (`--check=KIND,...`).
  * Each takes its value as `--flag VALUE` or `--flag=VALUE`; a bad value is a
  * plain-words error, never an exception.
@@ -11,7 +11,7 @@ import { parseKindList } from './collector.js';
 import type { DiagnosticKind } from './types.js';
 
 export interface MemoryOptions {
-  heap: { size?: number; minimumBlock?: number; quarantine?: number };
+  heap: { size?: number; minimumBlock?: number; quarantine?: number; redzone?: number };
   /** Kinds switched off. */
   disabled: DiagnosticKind[];
   /** Kinds switched on even when the program's source allows them (`@ sherwood: allow KIND`). */
@@ -25,6 +25,9 @@ export const MEMORY_OPTIONS_USAGE = `  --heap-size SIZE   the Buddy System heap 
   --min-block SIZE   the smallest block: a power of two, 8 or more (default 16)
   --quarantine N     keep the last N freed blocks from reuse (default 0: off),
                      to catch more uses after free
+  --redzone SIZE     add SIZE bytes after every request when its block is
+                     chosen (default 0: off; at most 4K), so an overflow just
+                     past a power-of-two request lands in its own block
   --no-check=KINDS   switch diagnostics off (comma-separated: leak, double-free,
                      invalid-free, use-after-free, heap-overflow, stack-overflow,
                      sp-misaligned, callee-saved-clobbered, stack-imbalance,
@@ -34,7 +37,7 @@ export const MEMORY_OPTIONS_USAGE = `  --heap-size SIZE   the Buddy System heap 
                      with a comment line '@ sherwood: allow KIND, ...'
 `;
 
-const VALUE_FLAGS = new Set(['--heap-size', '--min-block', '--quarantine', '--no-check', '--check']);
+const VALUE_FLAGS = new Set(['--heap-size', '--min-block', '--quarantine', '--redzone', '--no-check', '--check']);
 
 export type MemoryOptionsResult = { ok: true; options: MemoryOptions; rest: string[] } | { ok: false; error: string };
 
@@ -73,6 +76,12 @@ function apply(options: MemoryOptions, flag: string, value: string): string | nu
       if (!size.ok) return `${flag}: ${size.error}`;
       if (flag === '--heap-size') options.heap.size = size.bytes;
       else options.heap.minimumBlock = size.bytes;
+      return null;
+    }
+    case '--redzone': {
+      const size = parseByteSize(value);
+      if (!size.ok) return `--redzone: ${size.error}`;
+      options.heap.redzone = size.bytes;
       return null;
     }
     case '--quarantine':

@@ -29,11 +29,27 @@ describe('BuddyHeap options', () => {
     [{ base: 4 }, 'multiple of 8'],
     [{ base: 0xfffff000, size: 8192 }, 'end at or below'],
     [{ quarantine: -1 }, 'quarantine'],
+    [{ redzone: 5000 }, 'redzone'],
+    [{ redzone: 0.5 }, 'redzone'],
     [{ eventCapacity: 1.5 }, 'event capacity'],
   ])('rejects %j with a reason', (options, reason) => {
     const created = BuddyHeap.create({ base: BASE, ...options });
     expect(created.ok).toBe(false);
     if (!created.ok) expect(created.error).toContain(reason);
+  });
+
+  it('with a redzone, chooses each block for the request plus the redzone and keeps the request as asked', () => {
+    const created = BuddyHeap.create({ base: BASE, size: 4096, redzone: 8 });
+    if (!created.ok) throw new Error(created.error);
+    const heap = created.heap;
+    const address = heap.allocate(16, 0x10010);
+    expect(heap.blockSizeOf(address)).toBe(32);
+    expect(heap.sizeOf(address)).toBe(16);
+    expect(heap.classify(address + 16)).toMatchObject({ kind: 'slack', offset: 16 });
+    expect(heap.allocate(8, 0x10020)).toBe(address + 32);
+    expect(heap.resize(address, 24, 0x10030)).toEqual({ kind: 'in-place', address });
+    expect(heap.resize(address, 25, 0x10040)).toMatchObject({ kind: 'moved' });
+    expect(heap.allocate(4096, 0x10050)).toBe(0);
   });
 
   it('implements the libc HeapAllocator interface', () => {

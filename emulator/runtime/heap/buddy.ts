@@ -73,6 +73,8 @@ export class BuddyHeap implements HeapAllocator, types.IntrospectableHeap {
 
   // Quarantine: a ring of freed blocks not yet returned to the free lists.
   readonly quarantineCapacity: number;
+  /** Bytes added after each request when its block is chosen (BuddyHeapOptions.redzone). */
+  readonly redzone: number;
   readonly quarantineLeaves: Int32Array;
   readonly quarantineOrders: Int8Array;
   quarantineStart = 0;
@@ -112,6 +114,7 @@ export class BuddyHeap implements HeapAllocator, types.IntrospectableHeap {
     this.records = new Int32Array(this.leaves * RECORD_WORDS);
     this.words = new Uint32Array(this.records.buffer);
     this.quarantineCapacity = options.quarantine ?? 0;
+    this.redzone = options.redzone ?? 0;
     this.quarantineLeaves = new Int32Array(this.quarantineCapacity);
     this.quarantineOrders = new Int8Array(this.quarantineCapacity);
     this.nodeState[1] = NODE_FREE;
@@ -156,6 +159,12 @@ export class BuddyHeap implements HeapAllocator, types.IntrospectableHeap {
     return size <= this.minimumBlock ? 0 : 32 - Math.clz32(size - 1) - this.minimumShift;
   }
 
+  /** The order of the block a request of `size` bytes takes: its size plus the redzone (beyond the heap: `orders`, which never fits). */
+  orderForRequest(size: number): number {
+    const total = size + this.redzone;
+    return total > this.size ? this.orders : this.orderFor(total);
+  }
+
   currentStep(): number {
     return this.stepSource ? this.stepSource() : this.operations;
   }
@@ -167,7 +176,7 @@ export class BuddyHeap implements HeapAllocator, types.IntrospectableHeap {
     size >>>= 0;
     site >>>= 0;
     this.operations++;
-    const order = this.orderFor(size);
+    const order = this.orderForRequest(size);
     if (order >= this.orders) return this.fail(size, site, `malloc(${size}) failed: the request is larger than the whole ${this.size}-byte heap`);
     let found = this.nonEmptyOrders & (-1 << order);
     if (found === 0 && this.quarantineCount !== 0) {

@@ -19,6 +19,8 @@ export function checkHeapOptions(options: BuddyHeapOptions): string | null {
   if (!isPowerOfTwo(minimum) || minimum < 8 || minimum > size) return `the minimum block ${String(minimum)} must be a power of two from 8 bytes to the heap size`;
   const quarantine = options.quarantine ?? 0;
   if (!Number.isInteger(quarantine) || quarantine < 0 || quarantine > 1 << 20) return `the quarantine ${String(quarantine)} must be a whole number of frees from 0 to 1048576`;
+  const redzone = options.redzone ?? 0;
+  if (!Number.isInteger(redzone) || redzone < 0 || redzone > 4096) return `the redzone ${String(redzone)} must be a whole number of bytes from 0 to 4096`;
   const events = options.eventCapacity ?? 1024;
   if (!Number.isInteger(events) || events < 0 || events > 1 << 24) return `the event capacity ${String(events)} must be a whole number from 0 to 16777216`;
   return null;

@@ -20,6 +20,7 @@ interface Configuration {
   size: number;
   minimumBlock: number;
   quarantine: number;
+  redzone?: number;
 }
 
 /** A cheap check for the hot loop (vitest's expect costs microseconds per call). */
@@ -33,7 +34,7 @@ function run(configuration: Configuration, seed: number, operations: number): vo
   const created = BuddyHeap.create({ base: BASE, ...configuration, eventCapacity: 64 });
   if (!created.ok) throw new Error(created.error);
   let heap = created.heap;
-  const model = new ReferenceBuddy(configuration.size, configuration.minimumBlock, configuration.quarantine);
+  const model = new ReferenceBuddy(configuration.size, configuration.minimumBlock, configuration.quarantine, configuration.redzone ?? 0);
   const memory = new Uint8Array(configuration.size);
   const contents = new Map<number, Uint8Array>();
 
@@ -165,10 +166,11 @@ describe('BuddyHeap against the reference model', () => {
     { size: 65536, minimumBlock: 8, quarantine: 0 },
     { size: 16384, minimumBlock: 32, quarantine: 5 },
     { size: 8192, minimumBlock: 8192, quarantine: 0 },
+    { size: 16384, minimumBlock: 16, quarantine: 0, redzone: 8 },
   ];
   for (const configuration of configurations)
     for (const seed of [1, 2, 3, 2024])
-      it(`size ${configuration.size}, minimum block ${configuration.minimumBlock}, quarantine ${configuration.quarantine}, seed ${seed}`, () => {
+      it(`size ${configuration.size}, minimum block ${configuration.minimumBlock}, quarantine ${configuration.quarantine}${configuration.redzone ? `, redzone ${configuration.redzone}` : ''}, seed ${seed}`, () => {
         run(configuration, seed, 6000);
       });
 });

@@ -21,14 +21,16 @@ export class ReferenceBuddy {
     readonly size: number,
     readonly minimum: number,
     readonly quarantineCapacity = 0,
+    readonly redzone = 0,
   ) {
     for (let block = minimum; block <= size; block *= 2) this.free.push([]);
     this.free[this.free.length - 1].push(0);
   }
 
+  /** The order a request takes: its size plus the redzone. */
   orderFor(size: number): number {
     let order = 0;
-    while (this.minimum * 2 ** order < size) order++;
+    while (this.minimum * 2 ** order < size + this.redzone) order++;
     return order;
   }
 
@@ -132,7 +134,7 @@ export function checkInvariants(heap: BuddyHeap): string | null {
     } else if (state === NODE_ALLOCATED) {
       if (heap.blockOrderAt(leaf) !== order) problem = `allocated node ${node} has block order ${heap.blockOrderAt(leaf)}`;
       if (heap.addressOf(leaf) % 8 !== 0) problem = `block ${leaf} is not 8-byte aligned`;
-      if (heap.orderFor(heap.word(leaf, FIELD_REQUESTED)) !== order) problem = `block ${leaf} is larger than its request needs`;
+      if (heap.orderForRequest(heap.word(leaf, FIELD_REQUESTED)) !== order) problem = `block ${leaf} is larger than its request needs`;
       live++;
       bytesInBlocks += heap.minimumBlock << order;
       bytesRequested += heap.word(leaf, FIELD_REQUESTED);

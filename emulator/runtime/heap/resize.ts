@@ -24,7 +24,7 @@ export function resizeBlock(heap: BuddyHeap, address: number, size: number, site
   }
   const leaf = (address - heap.base) >>> heap.minimumShift;
   const order = heap.blockOrderAt(leaf);
-  const wanted = heap.orderFor(size);
+  const wanted = heap.orderForRequest(size);
   heap.operations++;
   if (wanted <= order) {
     shrinkInPlace(heap, leaf, order, wanted, size, site, callStack);

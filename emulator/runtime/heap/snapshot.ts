@@ -32,6 +32,8 @@ export interface HeapSnapshot {
   size: number;
   minimumBlock: number;
   quarantine: number;
+  /** BuddyHeapOptions.redzone (absent in snapshots of heaps without one). */
+  redzone?: number;
   eventCapacity: number;
   /** Live blocks in address order. */
   blocks: SavedBlock[];
@@ -91,6 +93,7 @@ export function saveHeap(heap: BuddyHeap): HeapSnapshot {
     size: heap.size,
     minimumBlock: heap.minimumBlock,
     quarantine: heap.quarantineCapacity,
+    ...(heap.redzone === 0 ? {} : { redzone: heap.redzone }),
     eventCapacity: heap.events.capacity,
     blocks,
     quarantined,
@@ -176,7 +179,11 @@ function rebuild(input: unknown, hooks: Pick<types.BuddyHeapOptions, 'step' | 'r
   if (input.format !== HEAP_SNAPSHOT_FORMAT) throw new Invalid(`the heap snapshot's format must be "${HEAP_SNAPSHOT_FORMAT}"`);
   if (input.version !== HEAP_SNAPSHOT_VERSION) throw new Invalid(`heap snapshot version ${String(input.version)} is not supported (expected ${HEAP_SNAPSHOT_VERSION})`);
   for (const field of ['base', 'size', 'minimumBlock', 'quarantine', 'eventCapacity']) if (typeof input[field] !== 'number') throw new Invalid(`the heap snapshot's ${field} must be a number`);
-  const options = { base: input.base as number, size: input.size as number, minimumBlock: input.minimumBlock as number, quarantine: input.quarantine as number, eventCapacity: input.eventCapacity as number, ...hooks };
+  if (input.redzone !== undefined && typeof input.redzone !== 'number') throw new Invalid("the heap snapshot's redzone must be a number");
+  const options = {
+    base: input.base as number, size: input.size as number, minimumBlock: input.minimumBlock as number, quarantine: input.quarantine as number,
+    redzone: (input.redzone as number | undefined) ?? 0, eventCapacity: input.eventCapacity as number, ...hooks,
+  };
   const created = BuddyHeap.create(options);
   if (!created.ok) throw new Invalid(created.error);
   const heap = created.heap;
@@ -193,7 +200,7 @@ function rebuild(input: unknown, hooks: Pick<types.BuddyHeapOptions, 'step' | 'r
     const [address, order, requested, sequence, site, stack] = tuple(item, 6, what);
     const [leaf, checkedOrder] = blockLeaf(heap, address, order, what);
     const size = count(requested, `${what}'s requested size`, heap.size);
-    if (heap.orderFor(size) !== checkedOrder) throw new Invalid(`${what}: a ${size}-byte request does not take a block of order ${checkedOrder}`);
+    if (heap.orderForRequest(size) !== checkedOrder) throw new Invalid(`${what}: a ${size}-byte request does not take a block of order ${checkedOrder}`);
     carve(heap, leaf, checkedOrder, NODE_ALLOCATED, what);
     heap.setWord(leaf, layout.FIELD_ORDER, checkedOrder + 1);
     heap.setWord(leaf, layout.FIELD_REQUESTED, size);

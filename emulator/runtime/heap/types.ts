@@ -35,6 +35,13 @@ export interface BuddyHeapOptions {
   minimumBlock?: number;
   /** Frees held back from reuse before the block really returns to the free lists (default 0: off). */
   quarantine?: number;
+  /**
+   * Bytes added after every request when choosing its block (default 0: off), as AddressSanitizer's
+   * redzones: an overflow just past a block then lands in its own slack, where it is reported, even
+   * when the request is a power of two. It changes which blocks the tree shows (malloc(16) takes 32
+   * bytes with a redzone of 8), so it is an option, like the quarantine.
+   */
+  redzone?: number;
   /** Events kept in the log; older ones are dropped (default 1024, 0 turns the log off). */
   eventCapacity?: number;
   /** The current step number of the machine, stamped on events (default: the heap's own operation count). */
