@@ -5,7 +5,7 @@
  */
 import type { Instruction, Operand } from '../isa/types';
 import { BLOCK_DIAGNOSTIC, BLOCK_TRAP, constant, type EmitContext, type Emitted } from './codegen-context';
-import { CALL_FRAME_WORDS } from './interfaces';
+import { CALL_CAPACITY, CALL_FRAME_WORDS } from './interfaces';
 
 export const OTHER_MNEMONICS = new Set([
   'b', 'bl', 'bx', 'blx',
@@ -49,38 +49,40 @@ export function callCheck(context: EmitContext): string {
   const checker = context.checker;
   if (checker === undefined) return '';
   const pc = constant(context.address);
-  const capacity = checker.capacity;
-  // An unjudged call (the start-up's call of main) still notes sp: a misaligned call inside can say how far sp moved since.
-  if (!checker.judgesCallAt(context.address >>> 0)) return `{ const D = cpu.callDepth - 1; if (D < ${capacity}) { KJ[D] = 0; KF[D * ${CALL_FRAME_WORDS}] = ${context.read(13)}; KF[D * ${CALL_FRAME_WORDS} + 1] = ${pc}; } }`;
+  const capacity = Math.min(checker.capacity, CALL_CAPACITY);
+  if (!checker.judgesCallAt(context.address >>> 0)) return `{ const D = cpu.callDepth - 1; if (D < ${capacity}) KJ[D] = 0; }`;
   const sp = context.read(13);
-  const saves = context.savedRegisters.map((register) => `KF[B + ${register - 2}] = ${context.read(register)};`).join(' ');
+  const saves = context.savedRegisters.map((register) => `KF[B + ${register - 4}] = ${context.read(register)};`).join(' ');
   const seen = (context.address >>> 2) & 4095;
+  // The calling function's own frame (one level out) tells where it was entered and with which sp.
+  const entry = `D > 0 && D <= ${capacity}`;
   return (
-    `{ const D = cpu.callDepth - 1; if (D < ${capacity}) { const B = D * ${CALL_FRAME_WORDS}; KF[B] = ${sp}; KF[B + 1] = ${pc}; ${saves} KJ[D] = 1; } ` +
-    `if ((${sp} & 7) !== 0 && KS[${seen}] !== ${pc}) P = K.misalignedCall(D, ${pc}, ${sp}); }`
+    `{ const D = cpu.callDepth - 1; if (D < ${capacity}) { const B = D * ${CALL_FRAME_WORDS}; ${saves} KJ[D] = 1; } ` +
+    `if ((${sp} & 7) !== 0 && KS[${seen}] !== ${pc}) P = K.misalignedCall(D, ${pc}, ${sp}, ${entry} ? CSP[D - 1] : 0, ${entry} ? CRA[D - 1] - 4 : 0); }`
   );
 }
 
 /**
- * The AAPCS check at a return (a branch to the CPU's `returnTop`, before the call stack pops): the
- * frame saved at the call is compared inline; only a difference calls the checker. Sets `P` to 1
- * when the checker asks to pause. Empty without a checker.
+ * The AAPCS check at a return (a branch to the CPU's `returnTop`, before the call stack pops): sp
+ * and the frame saved at the call are compared inline; only a difference calls the checker. Sets
+ * `P` to 1 when the checker asks to pause. Empty without a checker.
  */
 export function returnCheck(context: EmitContext): string {
   const checker = context.checker;
   if (checker === undefined) return '';
   const sp = context.read(13);
-  const compare = context.savedRegisters.map((register) => ` || KF[B + ${register - 2}] !== ${context.read(register)}`).join('');
+  const compare = context.savedRegisters.map((register) => ` || KF[B + ${register - 4}] !== ${context.read(register)}`).join('');
   // Registers the program never changes are passed as they are (equal to the call's by construction).
   const values = [4, 5, 6, 7, 8, 9, 10, 11].map((register) => (context.savedRegisters.includes(register) ? context.read(register) : '0')).join(', ');
   return (
-    `{ const D = cpu.callDepth - 1; if (D >= 0 && D < ${checker.capacity} && KJ[D] !== 0) { KJ[D] = 0; const B = D * ${CALL_FRAME_WORDS}; ` +
-    `if (KF[B] !== ${sp}${compare}) P = K.returnMismatch(D, ${constant(context.address)}, ${maskOf(context.savedRegisters)}, ${sp}, ${values}); } }`
+    `{ const D = cpu.callDepth - 1; if (D >= 0 && D < ${Math.min(checker.capacity, CALL_CAPACITY)} && KJ[D] !== 0) { const B = D * ${CALL_FRAME_WORDS}; ` +
+    `if (CSP[D] !== ${sp}${compare}) P = K.returnMismatch(D, ${constant(context.address)}, ${maskOf(context.savedRegisters)}, ${sp}, CSP[D], CRA[D] - 4, ${values}); } }`
   );
 }
 
-/** Locals the checks use (declared once per compiled function that has a checker). */
-export const CHECKER_LOCALS = 'K = cpu.checker, KF = K === undefined ? null : K.frames, KJ = K === undefined ? null : K.judged, KS = K === undefined ? null : K.misalignedSeen';
+/** Locals the checks use (declared once per compiled function that has a checker): the checker's arrays and the CPU's call stack. */
+export const CHECKER_LOCALS =
+  'K = cpu.checker, KF = K === undefined ? null : K.frames, KJ = K === undefined ? null : K.judged, KS = K === undefined ? null : K.misalignedSeen, CSP = cpu.callStackPointers, CRA = cpu.callReturns';
 
 /** Code for a call: link, the CPU's call stack, the AAPCS check, and a pause the check may ask for (then the jump). */
 function callCode(context: EmitContext, target: string): string {

@@ -20,7 +20,7 @@ import {
   type BlockFunction,
   type InstructionSource,
 } from './block-compiler';
-import { MEMORY_CODE_WRITTEN, MEMORY_FAULT, MEMORY_OK, PERMISSION_EXECUTE, type CallChecker, type CpuFault, type MachineState, type StepResult } from './interfaces';
+import { CALL_CAPACITY, MEMORY_CODE_WRITTEN, MEMORY_FAULT, MEMORY_OK, PERMISSION_EXECUTE, type CallChecker, type CpuFault, type MachineState, type StepResult } from './interfaces';
 import type { Memory } from './memory';
 
 /** Why `run` returned. */
@@ -34,8 +34,9 @@ export const RUN_RETURNED = 5;
 /** The diagnostics' checker reported a problem and asked to pause (after the instruction that made it). */
 export const RUN_DIAGNOSTIC = 6;
 
-/** Calls remembered in full; deeper ones are counted only. */
-export const CALL_CAPACITY = 1 << 18;
+export { CALL_CAPACITY } from './interfaces';
+/** CALL_CAPACITY as a module constant: the call stack's hot paths read no imported binding. */
+const CAPACITY = CALL_CAPACITY;
 
 /** One entry of the call stack the CPU keeps from BL/BLX and matching returns. */
 export interface CallFrame {
@@ -90,9 +91,10 @@ export class Cpu implements MachineState, InstructionSource {
   }
   /** run() stops with RUN_RETURNED when a return makes callDepth smaller than this (-1: never). */
   stopBelowDepth = -1;
-  private readonly callReturns = new Int32Array(CALL_CAPACITY);
+  /** Per call depth (below CALL_CAPACITY): the return address, the target and sp at the call (the AAPCS checks read the first and last). */
+  readonly callReturns = new Int32Array(CALL_CAPACITY);
   private readonly callTargets = new Int32Array(CALL_CAPACITY);
-  private readonly callStackPointers = new Int32Array(CALL_CAPACITY);
+  readonly callStackPointers = new Int32Array(CALL_CAPACITY);
 
   readonly memory: Memory;
   private codeBase = 0;
@@ -248,7 +250,7 @@ export class Cpu implements MachineState, InstructionSource {
   /** Called from generated code on BL/BLX. */
   pushCall(returnAddress: number, target: number, stackPointer: number): void {
     const depth = this.callDepth;
-    if (depth < CALL_CAPACITY) {
+    if (depth < CAPACITY) {
       this.callReturns[depth] = returnAddress;
       this.callTargets[depth] = target;
       this.callStackPointers[depth] = stackPointer;
@@ -261,7 +263,7 @@ export class Cpu implements MachineState, InstructionSource {
   popCall(): number {
     const depth = this.callDepth - 1;
     this.callDepth = depth;
-    this.returnTop = depth > 0 ? (depth - 1 < CALL_CAPACITY ? this.callReturns[depth - 1] : -2) : -1;
+    this.returnTop = depth > 0 ? (depth - 1 < CAPACITY ? this.callReturns[depth - 1] : -2) : -1;
     return depth < this.stopBelowDepth ? 1 : 0;
   }
 

@@ -88,35 +88,44 @@ export interface AccessChecker {
   stringEnd?(address: number): void;
 }
 
-/** Words per frame in `CallChecker.frames`: sp at the call, the call's pc, then r4..r11. */
-export const CALL_FRAME_WORDS = 10;
+/** Calls the CPU remembers in full (return address, target, sp); deeper ones are counted only. */
+export const CALL_CAPACITY = 1 << 18;
+
+/** Words per frame in `CallChecker.frames`: r4..r11 at the call. */
+export const CALL_FRAME_WORDS = 8;
 
 /**
  * The diagnostics' hook on calls and returns (AAPCS checks). Frames are indexed by call depth
- * (0 = the outermost call). Code compiled while a checker is attached writes the frame itself
- * at each judged `bl`/`blx` (sp, pc and the r4-r11 its code may change into `frames`, `judged[depth] = 1`) and compares it
- * at the matching return, so a correct call costs a few typed-array stores and no function call;
- * only a misaligned sp or a mismatch at the return calls into the checker. Those calls return 1
- * when the run should pause after the instruction (the debugger's "pause at diagnostic").
+ * (0 = the outermost call), as the CPU's own call stack (`Cpu.callReturns`, `callStackPointers`:
+ * the return address and sp at each call). Code compiled while a checker is attached writes the
+ * frame itself at each judged `bl`/`blx` (the r4-r11 the program's code may change into `frames`,
+ * `judged[depth] = 1`) and compares it and sp at the matching return, so a correct call costs a
+ * few typed-array stores and no function call; only a misaligned sp or a mismatch at the return
+ * calls into the checker. Those calls return 1 when the run should pause after the instruction
+ * (the debugger's "pause at diagnostic").
  */
 export interface CallChecker {
   /** CALL_FRAME_WORDS words per depth. */
   readonly frames: Int32Array;
   /** Frames remembered; deeper calls are not judged. */
   readonly capacity: number;
-  /** 1 while the frame at that depth is judged at its return. */
+  /** 1 when the frame at that depth is judged at its return (written at every call). */
   readonly judged: Uint8Array;
   /** Slot `(pc >>> 2) & 4095`: the last call site reported for a misaligned sp (compiled code skips repeats). */
   readonly misalignedSeen: Int32Array;
-  /** Compile time: whether the `bl`/`blx` at `pc` is judged at all (no code is emitted otherwise). */
+  /** Compile time: whether the `bl`/`blx` at `pc` is judged at all. */
   judgesCallAt(pc: number): boolean;
-  /** The call at `pc`, making the frame at `depth`, has sp not a multiple of 8. */
-  misalignedCall(depth: number, pc: number, sp: number): number;
   /**
-   * The return at `pc` from the frame at `depth` has sp or one of r4-r11 different from the call.
-   * `saved` (bits 4..11): the registers the frame holds; the others the program never changes.
+   * The call at `pc`, making the frame at `depth`, has sp not a multiple of 8. `entrySp` and
+   * `entryCall`: sp when the calling function was entered and the call that entered it (0: unknown).
    */
-  returnMismatch(depth: number, pc: number, saved: number, sp: number, r4: number, r5: number, r6: number, r7: number, r8: number, r9: number, r10: number, r11: number): number;
+  misalignedCall(depth: number, pc: number, sp: number, entrySp: number, entryCall: number): number;
+  /**
+   * The return at `pc` from the frame at `depth` has sp or one of r4-r11 different from the call at
+   * `callPc`, where sp was `entrySp`. `saved` (bits 4..11): the registers the frame holds; the others
+   * the program never changes.
+   */
+  returnMismatch(depth: number, pc: number, saved: number, sp: number, entrySp: number, callPc: number, r4: number, r5: number, r6: number, r7: number, r8: number, r9: number, r10: number, r11: number): number;
 }
 
 /**

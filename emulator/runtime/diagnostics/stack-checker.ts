@@ -17,8 +17,6 @@ import * as kinds from './types.js';
 
 /** Calls remembered in full (as the CPU's call stack); deeper ones are not judged. */
 export const STACK_CHECK_CAPACITY = 1 << 18;
-const SLOT_PC = 1;
-const SLOT_REGISTERS = 2;
 const FIRST_SAVED = 4;
 const LAST_SAVED = 11;
 const CACHE_SLOTS = 4096;
@@ -28,6 +26,7 @@ export class StackChecker implements CallChecker {
   /** Calls in progress, for `call`/`return` (compiled code uses the CPU's own depth). */
   depth = 0;
   readonly judged: Uint8Array;
+  /** r4..r11 at each judged call, by depth. */
   readonly frames: Int32Array;
   readonly capacity: number;
   /** The last call site reported misaligned, per slot `(pc >>> 2) & 4095`. */
@@ -40,6 +39,9 @@ export class StackChecker implements CallChecker {
   private readonly reported = new Set<number>();
   /** Slots for kinds 1 (clobbered) and 2 (imbalance): the last pc reported. */
   private readonly lastReported = new Int32Array(2 * CACHE_SLOTS).fill(-1);
+  /** For `call`/`return` (the CPU keeps its own): sp at each call and the call's address, made on first use. */
+  private entryStackPointers: Int32Array | undefined;
+  private callSites: Int32Array | undefined;
   private readonly checkAlignment: boolean;
   private readonly checkSaved: boolean;
   private readonly checkBalance: boolean;
@@ -76,16 +78,20 @@ export class StackChecker implements CallChecker {
   call(pc: number, registers: Int32Array, checked = true): void {
     const depth = this.depth++;
     if (depth >= this.capacity) return;
+    const entries = (this.entryStackPointers ??= new Int32Array(this.capacity));
+    const sites = (this.callSites ??= new Int32Array(this.capacity));
+    entries[depth] = registers[13];
+    sites[depth] = pc;
     if (!checked || !this.judgesCallAt(pc)) {
       this.judged[depth] = 0;
       return;
     }
     const base = depth * CALL_FRAME_WORDS;
-    this.frames[base] = registers[13];
-    this.frames[base + SLOT_PC] = pc;
-    for (let register = FIRST_SAVED; register <= LAST_SAVED; register++) this.frames[base + SLOT_REGISTERS + register - FIRST_SAVED] = registers[register];
+    for (let register = FIRST_SAVED; register <= LAST_SAVED; register++) this.frames[base + register - FIRST_SAVED] = registers[register];
     this.judged[depth] = 1;
-    if ((registers[13] & 7) !== 0 && this.misalignedSeen[(pc >>> 2) & (CACHE_SLOTS - 1)] !== pc) this.misalignedCall(depth, pc, registers[13]);
+    if ((registers[13] & 7) !== 0 && this.misalignedSeen[(pc >>> 2) & (CACHE_SLOTS - 1)] !== pc) {
+      this.misalignedCall(depth, pc, registers[13], depth > 0 ? entries[depth - 1] : 0, depth > 0 ? sites[depth - 1] : 0);
+    }
   }
 
   /** The instruction at `pc` returned from the innermost call (registers as it returns): what compiled code does inline. */
@@ -93,36 +99,39 @@ export class StackChecker implements CallChecker {
     if (this.depth === 0) return;
     const depth = --this.depth;
     if (depth >= this.capacity || this.judged[depth] === 0) return;
-    this.judged[depth] = 0;
+    const entrySp = this.entryStackPointers?.[depth] ?? 0;
     const base = depth * CALL_FRAME_WORDS;
-    let same = this.frames[base] === registers[13];
-    for (let register = FIRST_SAVED; register <= LAST_SAVED; register++) same &&= this.frames[base + SLOT_REGISTERS + register - FIRST_SAVED] === registers[register];
-    if (!same) this.returnMismatch(depth, pc, ALL_SAVED, registers[13], registers[4], registers[5], registers[6], registers[7], registers[8], registers[9], registers[10], registers[11]);
+    let same = entrySp === registers[13];
+    for (let register = FIRST_SAVED; register <= LAST_SAVED; register++) same &&= this.frames[base + register - FIRST_SAVED] === registers[register];
+    if (!same) {
+      this.returnMismatch(depth, pc, ALL_SAVED, registers[13], entrySp, this.callSites?.[depth] ?? 0, registers[4], registers[5], registers[6], registers[7], registers[8], registers[9], registers[10], registers[11]);
+    }
   }
 
-  misalignedCall(depth: number, pc: number, sp: number): number {
+  misalignedCall(depth: number, pc: number, sp: number, entrySp: number, entryCall: number): number {
     this.misalignedSeen[(pc >>> 2) & (CACHE_SLOTS - 1)] = pc;
     if (!this.checkAlignment || !this.first(pc, 0)) return 0;
-    // The frame of the function making the call (one level out) knows sp at its entry, when it was noted.
-    const caller = depth - 1;
-    const entry = caller >= 0 && caller < this.capacity && this.frames[caller * CALL_FRAME_WORDS + SLOT_PC] !== 0 ? caller * CALL_FRAME_WORDS : -1;
-    return this.misaligned(pc >>> 0, sp >>> 0, entry) && this.pause ? 1 : 0;
+    return this.misaligned(pc >>> 0, sp >>> 0, depth > 0 ? entrySp >>> 0 : 0, depth > 0 ? entryCall >>> 0 : 0) && this.pause ? 1 : 0;
   }
 
-  returnMismatch(depth: number, pc: number, saved: number, sp: number, r4: number, r5: number, r6: number, r7: number, r8: number, r9: number, r10: number, r11: number): number {
+  returnMismatch(
+    depth: number, pc: number, saved: number, sp: number, entrySp: number, callPc: number,
+    r4: number, r5: number, r6: number, r7: number, r8: number, r9: number, r10: number, r11: number,
+  ): number {
     if (depth < 0 || depth >= this.capacity) return 0;
     const frames = this.frames;
     const base = depth * CALL_FRAME_WORDS;
     let reported = false;
     if (this.checkSaved) {
-      const now = Int32Array.of(0, 0, 0, 0, r4, r5, r6, r7, r8, r9, r10, r11, 0, sp);
-      let changed = 0;
+      const now = Int32Array.of(0, 0, 0, 0, r4, r5, r6, r7, r8, r9, r10, r11);
+      const changes: string[] = [];
       for (let register = FIRST_SAVED; register <= LAST_SAVED; register++) {
-        if ((saved & (1 << register)) !== 0 && frames[base + SLOT_REGISTERS + register - FIRST_SAVED] !== now[register]) changed |= 1 << register;
+        const before = frames[base + register - FIRST_SAVED];
+        if ((saved & (1 << register)) !== 0 && before !== now[register]) changes.push(`r${register} (${hex(before)} at the call, ${hex(now[register])} now)`);
       }
-      if (changed !== 0 && this.first(pc, 1)) reported = this.clobbered(pc >>> 0, base, now, changed);
+      if (changes.length > 0 && this.first(pc, 1)) reported = this.clobbered(pc >>> 0, callPc >>> 0, sp >>> 0, changes);
     }
-    if (this.checkBalance && frames[base] !== sp && this.first(pc, 2)) reported = this.imbalance(pc >>> 0, base, sp >>> 0) || reported;
+    if (this.checkBalance && entrySp !== sp && this.first(pc, 2)) reported = this.imbalance(pc >>> 0, callPc >>> 0, sp >>> 0, entrySp >>> 0) || reported;
     return reported && this.pause ? 1 : 0;
   }
 
@@ -163,15 +172,14 @@ export class StackChecker implements CallChecker {
     return true;
   }
 
-  /** `entry`: the base of the calling function's frame (sp at its entry, the call that entered it), or -1. */
-  private misaligned(pc: number, sp: number, entry: number): boolean {
+  /** `entrySp`, `entryCall`: sp when the calling function was entered and the call that entered it (0: unknown). */
+  private misaligned(pc: number, sp: number, entrySp: number, entryCall: number): boolean {
     let why = 'push an even number of registers, or adjust sp by a multiple of 8';
-    if (entry >= 0) {
-      const entrySp = this.frames[entry] >>> 0;
-      const moved = entrySp - sp;
-      const called = this.calledFrom(entry);
-      const from = called.site.line === null ? '' : ` (called at ${called.text})`;
-      if ((entrySp & 7) === 0 && moved > 0) why = `this function has moved sp ${moved} bytes down since it was entered${from}: ${why}`;
+    const moved = entrySp - sp;
+    const called = entryCall === 0 ? undefined : this.calledFrom(entryCall);
+    if (entrySp !== 0 && (entrySp & 7) === 0 && moved > 0) {
+      const from = called === undefined || called.site.line === null ? '' : ` (called at ${called.text})`;
+      why = `this function has moved sp ${moved} bytes down since it was entered${from}: ${why}`;
     }
     return this.sink.report(
       {
@@ -181,31 +189,25 @@ export class StackChecker implements CallChecker {
         address: sp,
         step: this.step(),
         message: `sp misaligned at a call: sp is ${hex(sp)}, not a multiple of 8 as the AAPCS requires at a call; ${why}`,
-        related: entry >= 0 ? [this.calledFrom(entry).site] : [],
+        related: called === undefined ? [] : [called.site],
       },
       `${pc}`,
     );
   }
 
-  private calledFrom(base: number): { site: kinds.RelatedSite; text: string } {
-    const pc = this.frames[base + SLOT_PC] >>> 0;
+  private calledFrom(pc: number): { site: kinds.RelatedSite; text: string } {
     const line = this.resolve(pc);
     return { site: { role: 'called', pc, file: line?.file ?? null, line: line?.line ?? null }, text: siteText(pc, line) };
   }
 
-  private clobbered(pc: number, base: number, registers: Int32Array, changed: number): boolean {
-    const changes: string[] = [];
-    for (let register = FIRST_SAVED; register <= LAST_SAVED; register++) {
-      const before = this.frames[base + SLOT_REGISTERS + register - FIRST_SAVED];
-      if ((changed & (1 << register)) !== 0) changes.push(`r${register} (${hex(before)} at the call, ${hex(registers[register])} now)`);
-    }
-    const called = this.calledFrom(base);
+  private clobbered(pc: number, callPc: number, sp: number, changes: string[]): boolean {
+    const called = this.calledFrom(callPc);
     return this.sink.report(
       {
         kind: 'callee-saved-clobbered',
         severity: 'error',
         ...siteOf(pc, this.resolve(pc)),
-        address: registers[13] >>> 0,
+        address: sp,
         step: this.step(),
         message: `callee-saved register${changes.length > 1 ? 's' : ''} not restored: the function called at ${called.text} returns with ${changes.join(', ')}; save r4-r11 with push before changing them and pop them before returning`,
         related: [called.site],
@@ -214,10 +216,9 @@ export class StackChecker implements CallChecker {
     );
   }
 
-  private imbalance(pc: number, base: number, sp: number): boolean {
-    const entry = this.frames[base] >>> 0;
+  private imbalance(pc: number, callPc: number, sp: number, entry: number): boolean {
     const difference = sp - entry;
-    const called = this.calledFrom(base);
+    const called = this.calledFrom(callPc);
     const how = difference < 0 ? `${-difference} bytes below` : `${difference} bytes above`;
     return this.sink.report(
       {
