@@ -8,7 +8,7 @@
  */
 import type { Instruction, Operand } from '../isa/types';
 import { constant, type EmitContext, type Emitted } from './codegen-context';
-import { baseNote, emitMemory } from './codegen-memory';
+import { baseArguments, emitMemory } from './codegen-memory';
 
 export const EXTRA_MNEMONICS = new Set([
   'ldrex', 'ldrexb', 'ldrexh', 'ldrexd', 'strex', 'strexb', 'strexh', 'strexd', 'clrex',
@@ -41,12 +41,12 @@ function registers(operands: readonly Operand[], count: number): number[] | unde
 const check = (context: EmitContext): string => `if (m.status !== 0) ${context.memoryFault()}`;
 const storeCheck = (context: EmitContext): string => `if (m.status !== 0) { if (m.status === 1) ${context.memoryFault()} w = 1; }`;
 
-function read(size: 1 | 2 | 4, address: string): string {
-  return size === 4 ? `(m.read32(${address}) >>> 0)` : size === 2 ? `m.read16(${address})` : `m.read8(${address})`;
+function read(size: 1 | 2 | 4, address: string, base: string): string {
+  return size === 4 ? `(m.read32(${address}${base}) >>> 0)` : size === 2 ? `m.read16(${address}${base})` : `m.read8(${address}${base})`;
 }
 
-function write(size: 1 | 2 | 4, address: string, value: string): string {
-  return size === 4 ? `m.write32(${address}, ${value});` : size === 2 ? `m.write16(${address}, ${value} & 0xffff);` : `m.write8(${address}, ${value} & 0xff);`;
+function write(size: 1 | 2 | 4, address: string, value: string, base: string): string {
+  return size === 4 ? `m.write32(${address}, ${value}${base});` : size === 2 ? `m.write16(${address}, ${value} & 0xffff${base});` : `m.write8(${address}, ${value} & 0xff${base});`;
 }
 
 /** `a` = the base of a plain `[rn]` operand; `aligned` is the check an exclusive access needs. */
@@ -54,8 +54,11 @@ function exclusiveAddress(context: EmitContext, operand: Operand | undefined): s
   if (operand?.kind !== 'memory' || operand.base === 15) return undefined;
   const offset = operand.offset;
   if (offset && !(offset.kind === 'immediate' && offset.value === 0)) return undefined;
-  return `${baseNote(context, operand.base)}a = ${context.read(operand.base)};`;
+  return `a = ${context.read(operand.base)};`;
 }
+
+/** The base-register arguments of an exclusive access's memory operand (baseArguments). */
+const exclusiveBase = (context: EmitContext, operand: Operand | undefined): string => (operand?.kind === 'memory' ? baseArguments(context, operand.base) : '');
 
 const aligned = (context: EmitContext, size: number, mnemonic: string): string => `if ((a & ${size - 1}) !== 0) ${context.raise('alignment', mnemonic, 'a')}`;
 
@@ -71,15 +74,16 @@ function emitExclusive(instruction: Instruction, context: EmitContext): Emitted 
       const second = registerOf(operands[1]);
       const rt2 = second ?? rt + 1;
       const address = exclusiveAddress(context, operands[second === undefined ? 1 : 2]);
+      const base = exclusiveBase(context, operands[second === undefined ? 1 : 2]);
       if (address === undefined || rt2 > 14) return undefined;
       return {
-        code: `${address} ${aligned(context, 8, mnemonic)} t = m.read32(a); x = m.read32((a + 4) | 0); ${check(context)} cpu.exclusiveAddress = a; cpu.exclusiveLow = t >>> 0; cpu.exclusiveHigh = x >>> 0; ${context.write(rt, 't')} ${context.write(rt2, 'x')}`,
+        code: `${address} ${aligned(context, 8, mnemonic)} t = m.read32(a${base}); x = m.read32((a + 4) | 0${base}); ${check(context)} cpu.exclusiveAddress = a; cpu.exclusiveLow = t >>> 0; cpu.exclusiveHigh = x >>> 0; ${context.write(rt, 't')} ${context.write(rt2, 'x')}`,
         endsBlock: false,
       };
     }
     const address = exclusiveAddress(context, operands[1]);
     if (address === undefined) return undefined;
-    return { code: `${address} ${aligned(context, size, mnemonic)} t = ${read(size, 'a')}; ${check(context)} cpu.exclusiveAddress = a; cpu.exclusiveLow = t; ${context.write(rt, 't | 0')}`, endsBlock: false };
+    return { code: `${address} ${aligned(context, size, mnemonic)} t = ${read(size, 'a', exclusiveBase(context, operands[1]))}; ${check(context)} cpu.exclusiveAddress = a; cpu.exclusiveLow = t; ${context.write(rt, 't | 0')}`, endsBlock: false };
   }
   const rd = registerOf(operands[0]);
   const rt = registerOf(operands[1]);
@@ -88,19 +92,21 @@ function emitExclusive(instruction: Instruction, context: EmitContext): Emitted 
     const second = registerOf(operands[2]);
     const rt2 = second ?? rt + 1;
     const address = exclusiveAddress(context, operands[second === undefined ? 2 : 3]);
+    const base = exclusiveBase(context, operands[second === undefined ? 2 : 3]);
     if (address === undefined || rt2 > 14) return undefined;
     // Succeeds when the monitor holds this address and memory still holds the loaded value (qemu's compare-and-exchange).
     const code =
-      `${address} s = 1; if (cpu.exclusiveAddress === a) { ${aligned(context, 8, mnemonic)} t = m.read32(a) >>> 0; x = m.read32((a + 4) | 0) >>> 0; ${check(context)} ` +
-      `if (t === cpu.exclusiveLow && x === cpu.exclusiveHigh) { m.write32(a, ${context.read(rt)}); ${storeCheck(context)} m.write32((a + 4) | 0, ${context.read(rt2)}); ${storeCheck(context)} s = 0; } } ` +
+      `${address} s = 1; if (cpu.exclusiveAddress === a) { ${aligned(context, 8, mnemonic)} t = m.read32(a${base}) >>> 0; x = m.read32((a + 4) | 0${base}) >>> 0; ${check(context)} ` +
+      `if (t === cpu.exclusiveLow && x === cpu.exclusiveHigh) { m.write32(a, ${context.read(rt)}${base}); ${storeCheck(context)} m.write32((a + 4) | 0, ${context.read(rt2)}${base}); ${storeCheck(context)} s = 0; } } ` +
       `cpu.exclusiveAddress = -1; ${context.write(rd, 's')}`;
     return { code, endsBlock: false, stores: true };
   }
   const address = exclusiveAddress(context, operands[2]);
+  const base = exclusiveBase(context, operands[2]);
   if (address === undefined) return undefined;
   const code =
-    `${address} s = 1; if (cpu.exclusiveAddress === a) { ${aligned(context, size, mnemonic)} t = ${read(size, 'a')}; ${check(context)} ` +
-    `if (t === cpu.exclusiveLow) { ${write(size, 'a', context.read(rt))} ${storeCheck(context)} s = 0; } } ` +
+    `${address} s = 1; if (cpu.exclusiveAddress === a) { ${aligned(context, size, mnemonic)} t = ${read(size, 'a', base)}; ${check(context)} ` +
+    `if (t === cpu.exclusiveLow) { ${write(size, 'a', context.read(rt), base)} ${storeCheck(context)} s = 0; } } ` +
     `cpu.exclusiveAddress = -1; ${context.write(rd, 's')}`;
   return { code, endsBlock: false, stores: true };
 }
@@ -113,7 +119,8 @@ function emitSwap(instruction: Instruction, context: EmitContext): Emitted | und
   const size = mnemonic === 'swp' ? 4 : 1;
   const [rt, rt2] = list;
   const check4 = size === 4 ? ` ${aligned(context, 4, mnemonic)}` : '';
-  const code = `${baseNote(context, operand.base)}a = ${context.read(operand.base)};${check4} x = ${context.read(rt2)}; t = ${read(size, 'a')}; ${check(context)} ${write(size, 'a', 'x')} ${storeCheck(context)} ${context.write(rt, 't | 0')}`;
+  const base = baseArguments(context, operand.base);
+  const code = `a = ${context.read(operand.base)};${check4} x = ${context.read(rt2)}; t = ${read(size, 'a', base)}; ${check(context)} ${write(size, 'a', 'x', base)} ${storeCheck(context)} ${context.write(rt, 't | 0')}`;
   return { code, endsBlock: false, stores: true };
 }
 

@@ -84,27 +84,28 @@ function addressing(context: EmitContext, operand: Operand | undefined): Address
 }
 
 /**
- * In code compiled with a checker: tells the memory the instruction's base register (its value
- * before any writeback, and its number) before the accesses, so the heap checker can see a
- * pointer into one block reach another (memory.ts `accessBase`). Empty without a checker, and for
- * PC-relative accesses (literals never lie in the heap).
+ * In code compiled with a checker: the instruction's base register (its value before any
+ * writeback, and its number) as two more arguments of each access, so the heap checker can see a
+ * pointer into one block reach another (memory.ts passes them to the checker on its slow path; the
+ * fast path ignores them). Empty without a checker, and for PC-relative accesses (literals never
+ * lie in the heap).
  */
-export function baseNote(context: EmitContext, register: number): string {
+export function baseArguments(context: EmitContext, register: number): string {
   if (context.checker === undefined || register < 0 || register > 14) return '';
-  return `m.accessBase = ${context.read(register)}; m.accessBaseRegister = ${register}; `;
+  return `, ${context.read(register)}, ${register}`;
 }
 
 const check = (context: EmitContext): string => `if (m.status !== 0) ${context.memoryFault()}`;
 const storeCheck = (context: EmitContext): string => `if (m.status !== 0) { if (m.status === 1) ${context.memoryFault()} w = 1; }`;
 
-function readCall(size: 1 | 2 | 4, signed: boolean | undefined, address: string): string {
-  if (size === 4) return `m.read32(${address})`;
-  if (size === 2) return signed ? `(m.read16(${address}) << 16) >> 16` : `m.read16(${address})`;
-  return signed ? `(m.read8(${address}) << 24) >> 24` : `m.read8(${address})`;
+function readCall(size: 1 | 2 | 4, signed: boolean | undefined, address: string, base: string): string {
+  if (size === 4) return `m.read32(${address}${base})`;
+  if (size === 2) return signed ? `(m.read16(${address}${base}) << 16) >> 16` : `m.read16(${address}${base})`;
+  return signed ? `(m.read8(${address}${base}) << 24) >> 24` : `m.read8(${address}${base})`;
 }
 
-function writeCall(size: 1 | 2 | 4, address: string, value: string): string {
-  return size === 4 ? `m.write32(${address}, ${value});` : size === 2 ? `m.write16(${address}, ${value} & 0xffff);` : `m.write8(${address}, ${value} & 0xff);`;
+function writeCall(size: 1 | 2 | 4, address: string, value: string, base: string): string {
+  return size === 4 ? `m.write32(${address}, ${value}${base});` : size === 2 ? `m.write16(${address}, ${value} & 0xffff${base});` : `m.write8(${address}, ${value} & 0xff${base});`;
 }
 
 export function emitMemory(instruction: Instruction, context: EmitContext): Emitted | undefined {
@@ -117,15 +118,15 @@ export function emitMemory(instruction: Instruction, context: EmitContext): Emit
   const where = addressing(context, operands[1]);
   if (!where) return undefined;
   const rt = target.register;
-  const note = baseNote(context, where.base);
+  const base = baseArguments(context, where.base);
   if (form.load) {
-    let code = `${note}${where.setup} t = ${readCall(form.size, form.signed, 'a')}; ${check(context)} ${where.writeback}`;
+    let code = `${where.setup} t = ${readCall(form.size, form.signed, 'a', base)}; ${check(context)} ${where.writeback}`;
     if (rt === 15) return { code: code + ' ' + context.branchExchange('t'), endsBlock: true };
     code += ' ' + context.write(rt, 't');
     return { code, endsBlock: false };
   }
   const value = rt === 15 ? constant(context.address + 8) : context.read(rt);
-  const code = `${note}${where.setup} t = ${value}; ${writeCall(form.size, 'a', 't')} ${storeCheck(context)} ${where.writeback}`;
+  const code = `${where.setup} t = ${value}; ${writeCall(form.size, 'a', 't', base)} ${storeCheck(context)} ${where.writeback}`;
   return { code, endsBlock: false, stores: true };
 }
 
@@ -140,12 +141,12 @@ function emitDouble(instruction: Instruction, context: EmitContext): Emitted | u
   const where = addressing(context, operands[hasSecond ? 2 : 1]);
   if (!where || rt2 > 14 || rt === 15) return undefined;
   const aligned = `if ((a & 3) !== 0) ${context.raise('alignment', mnemonic, 'a')}`;
-  const note = baseNote(context, where.base);
+  const base = baseArguments(context, where.base);
   if (mnemonic === 'ldrd') {
-    const code = `${note}${where.setup} ${aligned} t = m.read32(a); x = m.read32((a + 4) | 0); ${check(context)} ${where.writeback} ${context.write(rt, 't')} ${context.write(rt2, 'x')}`;
+    const code = `${where.setup} ${aligned} t = m.read32(a${base}); x = m.read32((a + 4) | 0${base}); ${check(context)} ${where.writeback} ${context.write(rt, 't')} ${context.write(rt2, 'x')}`;
     return { code, endsBlock: false };
   }
-  const code = `${note}${where.setup} ${aligned} t = ${context.read(rt)}; x = ${context.read(rt2)}; m.write32(a, t); ${storeCheck(context)} m.write32((a + 4) | 0, x); ${storeCheck(context)} ${where.writeback}`;
+  const code = `${where.setup} ${aligned} t = ${context.read(rt)}; x = ${context.read(rt2)}; m.write32(a, t${base}); ${storeCheck(context)} m.write32((a + 4) | 0, x${base}); ${storeCheck(context)} ${where.writeback}`;
   return { code, endsBlock: false, stores: true };
 }
 
@@ -178,7 +179,8 @@ function emitMultiple(instruction: Instruction, context: EmitContext): Emitted |
   const count = popcount(mask);
   const start = increment ? (before ? 4 : 0) : before ? -4 * count : -4 * count + 4;
   const final = increment ? 4 * count : -4 * count;
-  let code = `${baseNote(context, base)}a = (${context.read(base)} + ${start}) | 0; if ((a & 3) !== 0) ${context.raise('alignment', mnemonic, 'a')}`;
+  const baseValue = baseArguments(context, base);
+  let code = `a = (${context.read(base)} + ${start}) | 0; if ((a & 3) !== 0) ${context.raise('alignment', mnemonic, 'a')}`;
   let offset = 0;
   const assignments: string[] = [];
   let loadsPc = false;
@@ -187,15 +189,15 @@ function emitMultiple(instruction: Instruction, context: EmitContext): Emitted |
     const address = offset === 0 ? 'a' : `(a + ${offset}) | 0`;
     if (load) {
       if (register === 15) {
-        code += ` t = m.read32(${address});`;
+        code += ` t = m.read32(${address}${baseValue});`;
         loadsPc = true;
       } else {
-        code += ` x${register} = m.read32(${address});`;
+        code += ` x${register} = m.read32(${address}${baseValue});`;
         assignments.push(context.write(register, `x${register}`));
       }
     } else {
       const value = register === 15 ? constant(context.address + 8) : context.read(register);
-      code += ` m.write32(${address}, ${value});`;
+      code += ` m.write32(${address}, ${value}${baseValue});`;
     }
     offset += 4;
   }

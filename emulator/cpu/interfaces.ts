@@ -138,12 +138,17 @@ export interface CallChecker {
 export interface MemoryBus {
   status: number;
   fault: MemoryFault | undefined;
-  read8(address: number): number;
-  read16(address: number): number;
-  read32(address: number): number;
-  write8(address: number, value: number): void;
-  write16(address: number, value: number): void;
-  write32(address: number, value: number): void;
+  /**
+   * `base`, `baseRegister`: for the CPU's loads and stores in code compiled with a checker, the
+   * instruction's base register (value before writeback, and number), handed to the AccessChecker
+   * with the access (its provenance); the runtime's accesses pass none.
+   */
+  read8(address: number, base?: number, baseRegister?: number): number;
+  read16(address: number, base?: number, baseRegister?: number): number;
+  read32(address: number, base?: number, baseRegister?: number): number;
+  write8(address: number, value: number, base?: number, baseRegister?: number): void;
+  write16(address: number, value: number, base?: number, baseRegister?: number): void;
+  write32(address: number, value: number, base?: number, baseRegister?: number): void;
   clearStatus(): void;
 }
 

@@ -75,14 +75,6 @@ export class Memory implements GuestMemory {
   private unchecked = 0;
   /** Writes seen while tracking: [address, size] pairs, at most TRACK_LIMIT. */
   readonly trackedWrites: number[] = [];
-  /**
-   * The base register of the CPU's load or store about to run (its value before writeback, and its
-   * number), set by code compiled with a checker before each memory instruction and handed to the
-   * checker with its accesses (the address's provenance). The runtime's byte accesses (readByte,
-   * writeByte, writeBytes) reset the base to 0, which no heap block holds: they carry none.
-   */
-  accessBase = 0;
-  accessBaseRegister = -1;
 
   constructor(limit = DEFAULT_MEMORY_LIMIT) {
     this.limit = Math.max(PAGE_SIZE, Math.min(limit, 0x7fff0000) & ~PAGE_MASK);
@@ -203,40 +195,40 @@ export class Memory implements GuestMemory {
     this.fault = undefined;
   }
 
-  read8(address: number): number {
+  read8(address: number, base?: number, baseRegister?: number): number {
     const offset = this.readTable[address >>> PAGE_SHIFT];
     if (offset >= 0) return this.bytes[offset | (address & PAGE_MASK)];
-    return this.readSlow(address, 1);
+    return this.readSlow(address, 1, base, baseRegister);
   }
 
-  read16(address: number): number {
+  read16(address: number, base?: number, baseRegister?: number): number {
     const offset = this.readTable[address >>> PAGE_SHIFT];
     if (offset >= 0 && (address & 1) === 0) return this.halves[(offset | (address & PAGE_MASK)) >> 1];
-    return this.readSlow(address, 2);
+    return this.readSlow(address, 2, base, baseRegister);
   }
 
-  read32(address: number): number {
+  read32(address: number, base?: number, baseRegister?: number): number {
     const offset = this.readTable[address >>> PAGE_SHIFT];
     if (offset >= 0 && (address & 3) === 0) return this.words[(offset | (address & PAGE_MASK)) >> 2];
-    return this.readSlow(address, 4);
+    return this.readSlow(address, 4, base, baseRegister);
   }
 
-  write8(address: number, value: number): void {
+  write8(address: number, value: number, base?: number, baseRegister?: number): void {
     const offset = this.writeTable[address >>> PAGE_SHIFT];
     if (offset >= 0) this.bytes[offset | (address & PAGE_MASK)] = value;
-    else this.writeSlow(address, value, 1);
+    else this.writeSlow(address, value, 1, base, baseRegister);
   }
 
-  write16(address: number, value: number): void {
+  write16(address: number, value: number, base?: number, baseRegister?: number): void {
     const offset = this.writeTable[address >>> PAGE_SHIFT];
     if (offset >= 0 && (address & 1) === 0) this.halves[(offset | (address & PAGE_MASK)) >> 1] = value;
-    else this.writeSlow(address, value, 2);
+    else this.writeSlow(address, value, 2, base, baseRegister);
   }
 
-  write32(address: number, value: number): void {
+  write32(address: number, value: number, base?: number, baseRegister?: number): void {
     const offset = this.writeTable[address >>> PAGE_SHIFT];
     if (offset >= 0 && (address & 3) === 0) this.words[(offset | (address & PAGE_MASK)) >> 2] = value;
-    else this.writeSlow(address, value, 4);
+    else this.writeSlow(address, value, 4, base, baseRegister);
   }
 
   /** Instruction fetch: the word at an executable address, or sets a fault. */
@@ -252,7 +244,6 @@ export class Memory implements GuestMemory {
   }
 
   readByte(address: number): number {
-    this.accessBase = 0;
     const saved = this.status;
     const value = this.read8(address >>> 0);
     if (this.status === MEMORY_FAULT && saved !== MEMORY_FAULT) {
@@ -266,7 +257,6 @@ export class Memory implements GuestMemory {
   writeByte(address: number, value: number): boolean {
     const target = address >>> 0;
     if (!this.permits(target, 1, 'write')) return false;
-    this.accessBase = 0;
     this.write8(target, value & 0xff);
     return true;
   }
@@ -292,7 +282,6 @@ export class Memory implements GuestMemory {
   }
 
   writeBytes(address: number, data: Uint8Array, force = false): MemoryFault | undefined {
-    this.accessBase = 0;
     for (let index = 0; index < data.length; index++) {
       const target = (address + index) >>> 0;
       const allowed = force ? this.regionAt(target) !== undefined : this.permits(target, 1, 'write');
@@ -333,7 +322,7 @@ export class Memory implements GuestMemory {
     return describeFault(this.regionList, address >>> 0, size, access, reason);
   }
 
-  private readSlow(address: number, size: number): number {
+  private readSlow(address: number, size: number, base: number | undefined, baseRegister: number | undefined): number {
     let value = 0;
     for (let index = 0; index < size; index++) {
       const target = (address + index) >>> 0;
@@ -345,11 +334,11 @@ export class Memory implements GuestMemory {
       if (offset < 0) return 0;
       value |= this.bytes[offset | (target & PAGE_MASK)] << (8 * index);
     }
-    if (this.checker !== undefined && this.unchecked === 0 && this.checker.checkAccess(address >>> 0, size, false, this.accessBase, this.accessBaseRegister) && this.status === MEMORY_OK) this.status = MEMORY_CHECKED;
+    if (this.checker !== undefined && this.unchecked === 0 && this.checker.checkAccess(address >>> 0, size, false, base ?? 0, baseRegister ?? -1) && this.status === MEMORY_OK) this.status = MEMORY_CHECKED;
     return value;
   }
 
-  private writeSlow(address: number, value: number, size: number): void {
+  private writeSlow(address: number, value: number, size: number, base: number | undefined, baseRegister: number | undefined): void {
     for (let index = 0; index < size; index++) {
       const target = (address + index) >>> 0;
       if (!this.permits(target, 1, 'write')) {
@@ -364,7 +353,7 @@ export class Memory implements GuestMemory {
       this.bytes[offset | (target & PAGE_MASK)] = value >>> (8 * index);
     }
     const start = address >>> 0;
-    if (this.checker !== undefined && this.unchecked === 0 && this.checker.checkAccess(start, size, true, this.accessBase, this.accessBaseRegister) && this.status === MEMORY_OK) this.status = MEMORY_CHECKED;
+    if (this.checker !== undefined && this.unchecked === 0 && this.checker.checkAccess(start, size, true, base ?? 0, baseRegister ?? -1) && this.status === MEMORY_OK) this.status = MEMORY_CHECKED;
     if (this.tracking && this.trackedWrites.length < 128) this.trackedWrites.push(start, size);
     if (this.pagePermissions[start >>> PAGE_SHIFT] & PERMISSION_EXECUTE) this.onCodeWrite?.(start, size);
     for (const range of this.watches) {
