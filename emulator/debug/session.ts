@@ -8,68 +8,22 @@
  * Everything is synchronous and bounded by a budget; the host runs in slices
  * (`runFor`) so pause requests and input act at once.
  */
-import type { Program, SourcePosition } from '../assembler/program';
+import type { Program } from '../assembler/program';
+import type { SessionOptions, StackFrame, StopReason } from './session-types';
 import { Cpu, LR, PC, RUN_BREAKPOINT, RUN_BUDGET, RUN_DIAGNOSTIC, RUN_FAULT, RUN_RETURNED, RUN_TRAP, RUN_WATCH, SP } from '../cpu/cpu';
 import { BUILTIN_SVC_BASE, MEMORY_CHECKED, type CpuFault, type MemoryFault, type TrapContext, type TrapHandler, type TrapOutcome } from '../cpu/interfaces';
 import type { Memory, WatchRange } from '../cpu/memory';
-import { loadProgram, STARTUP_SYMBOL, type LoadedProcess, type LoadOptions } from '../runtime/loader';
+import { loadProgram, STARTUP_SYMBOL, type LoadedProcess } from '../runtime/loader';
 import { createTrapHandler, LinuxSyscalls } from '../runtime/syscalls';
 import { createTrapLibrary, type TrapLibrary } from '../runtime/libc/trap-adapter';
-import { SessionIo, STREAM_VARIABLES, type StdoutBuffering } from './runtime-bridge';
+import { SessionIo, STREAM_VARIABLES } from './runtime-bridge';
 import { SourceIndex } from './source-index';
 import { BuddyHeap } from '../runtime/heap/buddy';
-import type { BuddyHeapOptions, SourceLine } from '../runtime/heap/types';
-import { createProcessChecker, leakRoots, type ChecksOptions } from '../runtime/diagnostics/process-checks';
+import type { SourceLine } from '../runtime/heap/types';
+import { createProcessChecker, leakRoots } from '../runtime/diagnostics/process-checks';
 import type { RunChecker } from '../runtime/diagnostics/run-checker';
-import type { Diagnostic } from '../runtime/diagnostics/types';
 
-export type StopReason =
-  /** The requested step (or step over / out) finished. */
-  | { kind: 'step' }
-  | { kind: 'breakpoint'; address: number }
-  /** `pc` is the instruction that wrote, `address` where. */
-  | { kind: 'watchpoint'; address: number; pc: number }
-  | { kind: 'exit'; code: number }
-  | { kind: 'fault'; fault: CpuFault; message: string; position?: SourcePosition; status: number }
-  | { kind: 'budget' }
-  | { kind: 'waiting-for-input' }
-  | { kind: 'paused' }
-  /**
-   * `pauseOnDiagnostic`: the instruction at `pc` (or the C function or system call it made) did
-   * something a memory check reports; the run paused after it, PC at the next instruction.
-   */
-  | { kind: 'diagnostic'; diagnostics: Diagnostic[]; pc: number };
-
-export interface SessionOptions extends LoadOptions {
-  /** Seconds since 1970 for the virtual clock (deterministic by default). */
-  startSeconds?: number;
-  /** glibc stdout buffering: 'full' into a pipe (qemu-arm piped), 'line' for a terminal/console. */
-  stdoutBuffering?: StdoutBuffering;
-  /** Program output as it is written (fd 1 or 2). */
-  onOutput?: (fd: number, bytes: Uint8Array) => void;
-  /** Once-per-kind runtime warnings (unknown syscall, lost output, ...). */
-  onWarning?: (message: string) => void;
-  /** The Buddy System heap behind malloc: size (default 1 MiB), minimum block, quarantine, redzone. */
-  heap?: Pick<BuddyHeapOptions, 'size' | 'minimumBlock' | 'quarantine' | 'redzone'>;
-  /** Memory diagnostics (issue 4): which kinds are off or on; false runs without them. */
-  checks?: ChecksOptions | false;
-  /**
-   * Pause after an instruction that produced an error or warning diagnostic (stop reason
-   * 'diagnostic'), as a debugger pauses at a fault; running again goes on. Default false: the run
-   * reports and goes on (the CLI); the IDE turns it on by default.
-   */
-  pauseOnDiagnostic?: boolean;
-}
-
-export interface StackFrame {
-  /** Function entry (the BL target). */
-  function: number;
-  name: string;
-  /** Where this frame is now: the PC for the innermost frame, the call's return address - 4 for the callers. */
-  address: number;
-  position?: SourcePosition;
-  stackPointer: number;
-}
+export type { SessionOptions, StackFrame, StopReason } from './session-types';
 
 export type SessionResult = { ok: true; session: Session } | { ok: false; error: string };
 
