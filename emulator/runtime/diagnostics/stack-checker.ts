@@ -10,13 +10,13 @@
  * `misalignedCall` / `returnMismatch` only when something is wrong, so a
  * correct call costs a few typed-array stores. Nothing is allocated per call.
  */
-import { CALL_FRAME_WORDS, type CallChecker } from '../../cpu/interfaces.js';
+import { CALL_CAPACITY, CALL_FRAME_WORDS, type CallChecker } from '../../cpu/interfaces.js';
 import { hex } from '../heap/facts.js';
 import { siteOf, siteText } from './sites.js';
 import * as kinds from './types.js';
 
-/** Calls remembered in full (as the CPU's call stack); deeper ones are not judged. */
-export const STACK_CHECK_CAPACITY = 1 << 18;
+/** Calls remembered in full, as many as the CPU's call stack holds; deeper ones are not judged. */
+export const STACK_CHECK_CAPACITY = CALL_CAPACITY;
 const FIRST_SAVED = 4;
 const LAST_SAVED = 11;
 const CACHE_SLOTS = 4096;
