@@ -121,9 +121,9 @@ export class HeapChecker implements HeapMonitor {
     return this.checkOverflow && this.found(kinds.KIND_HEAP_OVERFLOW, code, address, size, write, 0, -1);
   }
 
-  /** The runtime read a NUL at `address` (the end of a C string): a read run ends there. */
+  /** The runtime read a NUL at `address` (the end of a C string): a read run ends there, but not in a copy (memcpy reads by length). */
   endString(address: number): void {
-    if (this.site >= 0 && this.runs.pending) this.runs.endString(address >>> 0);
+    if (this.copying === 0 && this.site >= 0 && this.runs.pending) this.runs.endString(address >>> 0);
   }
 
   /**
