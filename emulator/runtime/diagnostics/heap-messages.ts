@@ -87,7 +87,7 @@ export function describeAccess(heap: BuddyHeap, resolve: kinds.SourceResolver, p
       message = `heap overflow: ${access}, ${facts.offset - live.requested} bytes past the end of ${article(live.requested)} ${live.requested}-byte block allocated at ${related[0].text}`;
     } else {
       const beyond = facts.offset + size - live.requested;
-      message = `heap overflow: ${access} runs ${beyond} byte${beyond === 1 ? '' : 's'} past the end of ${article(live.requested)} ${live.requested}-byte block (it starts ${facts.offset} bytes into it) allocated at ${related[0].text}`;
+      message = `heap overflow: ${access} runs ${beyond} byte${beyond === 1 ? '' : 's'} past the end of ${article(live.requested)} ${live.requested}-byte block${facts.offset === 0 ? '' : ` (it starts ${facts.offset} bytes into it)`} allocated at ${related[0].text}`;
     }
   } else {
     const below = code === LOCATION_UNALLOCATED ? blockBelow(heap, address) : null;
