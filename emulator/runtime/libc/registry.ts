@@ -130,6 +130,34 @@ function compare(context: LibcContext): BuiltinOutcome {
   return finish(context, result);
 }
 
+/**
+ * memcmp, with a heap checker shown the bytes it reaches (up to the first difference, at most
+ * count) as one read of each area: by length, so zeros inside do not end it as they end a string.
+ */
+function compareBytes(context: LibcContext): BuiltinOutcome {
+  const monitor = context.heapMonitor;
+  const first = a(context, 0);
+  const second = a(context, 1);
+  const count = a(context, 2);
+  if (monitor === undefined) return finish(context, strings.memcmp(context.memory, first, second, count));
+  monitor.beginInternal();
+  const result = strings.memcmp(context.memory, first, second, count);
+  let reach = 0;
+  while (reach < count) {
+    const x = context.memory.readByte((first + reach) >>> 0);
+    const y = context.memory.readByte((second + reach) >>> 0);
+    if (x < 0 || y < 0) break;
+    reach++;
+    if (x !== y) break;
+  }
+  monitor.endInternal();
+  if (reach > 0) {
+    monitor.checkRange(first, reach, false);
+    monitor.checkRange(second, reach, false);
+  }
+  return finish(context, result);
+}
+
 const ENTRIES: BuiltinFunction[] = [
   // <stdio.h>
   define('int printf(const char *format, ...)', 'Prints the arguments to stdout as the format says; returns the number of bytes printed.', stdio.printf, out),
@@ -177,7 +205,7 @@ const ENTRIES: BuiltinFunction[] = [
   define('void *memmove(void *destination, const void *source, size_t count)', 'Copies count bytes, correct even when the areas overlap; returns destination.', (context) => copy(context, strings.memmove)),
   define('void *memset(void *destination, int value, size_t count)', 'Sets count bytes to value; returns destination.', (context) => finish(context, strings.memset(context.memory, a(context, 0), a(context, 1), a(context, 2)))),
   define('void *memchr(const void *area, int character, size_t count)', 'The first byte equal to character among count bytes, or NULL.', (context) => finish(context, strings.memchr(context.memory, a(context, 0), a(context, 1), a(context, 2)))),
-  define('int memcmp(const void *first, const void *second, size_t count)', 'Compares count bytes: negative, 0 or positive.', (context) => finish(context, strings.memcmp(context.memory, a(context, 0), a(context, 1), a(context, 2)))),
+  define('int memcmp(const void *first, const void *second, size_t count)', 'Compares count bytes: negative, 0 or positive.', compareBytes),
   // <ctype.h>
   ...(Object.keys(strings.ctype) as (keyof typeof strings.ctype)[]).map((name) =>
     define(`int ${name}(int character)`, name.startsWith('to') ? `Converts a letter to ${name === 'toupper' ? 'upper' : 'lower'} case.` : `Nonzero when character is ${name.slice(2)}.`, (context) => context.returnValue(strings.ctype[name](a(context, 0) | 0))),
