@@ -103,24 +103,25 @@ function copy(context: LibcContext, move: (memory: LibcContext['memory'], destin
 }
 
 /**
- * strcmp as glibc's ARMv7 code computes it. That code reads whole aligned words, past the NUL; a
- * heap checker is shown only the bytes the C semantics reach (up to the first difference or NUL),
- * as memcheck's own strcmp reads them.
+ * A comparison's reads, for a heap checker: the bytes C's semantics reach in both areas (up to the
+ * first difference, and for strings the first NUL; at most `count`), each area as one read. The
+ * comparison itself runs unchecked (glibc's ARMv7 strcmp reads whole words, past the NUL), as
+ * memcheck judges its own replacements. By length for memcmp: zeros inside do not end its read.
  */
-function compare(context: LibcContext): BuiltinOutcome {
+function compareChecked(context: LibcContext, compute: () => strings.LibcResult, stopAtNul: boolean, count: number): BuiltinOutcome {
   const monitor = context.heapMonitor;
+  if (monitor === undefined) return finish(context, compute());
   const first = a(context, 0);
   const second = a(context, 1);
-  if (monitor === undefined) return finish(context, strcmpArmv7(context.memory, first, second));
   monitor.beginInternal();
-  const result = strcmpArmv7(context.memory, first, second);
+  const result = compute();
   let reach = 0;
-  for (;;) {
+  while (reach < count) {
     const x = context.memory.readByte((first + reach) >>> 0);
     const y = context.memory.readByte((second + reach) >>> 0);
     if (x < 0 || y < 0) break;
     reach++;
-    if (x !== y || x === 0) break;
+    if (x !== y || (stopAtNul && x === 0)) break;
   }
   monitor.endInternal();
   if (reach > 0) {
@@ -130,33 +131,13 @@ function compare(context: LibcContext): BuiltinOutcome {
   return finish(context, result);
 }
 
-/**
- * memcmp, with a heap checker shown the bytes it reaches (up to the first difference, at most
- * count) as one read of each area: by length, so zeros inside do not end it as they end a string.
- */
-function compareBytes(context: LibcContext): BuiltinOutcome {
-  const monitor = context.heapMonitor;
-  const first = a(context, 0);
-  const second = a(context, 1);
-  const count = a(context, 2);
-  if (monitor === undefined) return finish(context, strings.memcmp(context.memory, first, second, count));
-  monitor.beginInternal();
-  const result = strings.memcmp(context.memory, first, second, count);
-  let reach = 0;
-  while (reach < count) {
-    const x = context.memory.readByte((first + reach) >>> 0);
-    const y = context.memory.readByte((second + reach) >>> 0);
-    if (x < 0 || y < 0) break;
-    reach++;
-    if (x !== y) break;
-  }
-  monitor.endInternal();
-  if (reach > 0) {
-    monitor.checkRange(first, reach, false);
-    monitor.checkRange(second, reach, false);
-  }
-  return finish(context, result);
-}
+/** strcmp as glibc's ARMv7 code computes it (its return values, not just their signs). */
+const compare = (context: LibcContext): BuiltinOutcome =>
+  compareChecked(context, () => strcmpArmv7(context.memory, a(context, 0), a(context, 1)), true, Number.POSITIVE_INFINITY);
+
+/** memcmp. */
+const compareBytes = (context: LibcContext): BuiltinOutcome =>
+  compareChecked(context, () => strings.memcmp(context.memory, a(context, 0), a(context, 1), a(context, 2)), false, a(context, 2));
 
 const ENTRIES: BuiltinFunction[] = [
   // <stdio.h>
