@@ -329,7 +329,8 @@ export class Session {
             if (this.pauseOnDiagnostic && this.hasNewDiagnostics()) {
               // Back in the caller first (the slot's `bx lr`), so the pause shows the line after the call.
               if (builtin && cpu.steps < end) cpu.run(1, true);
-              return this.pendingPause() ?? { kind: 'budget' };
+              const pause = this.pendingPause();
+              if (pause) return pause;
             }
             continue;
           }
