@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { assemble } from '../assembler/index';
 import { resolveBuiltin } from './runtime-bridge';
 import { Session, type StopReason } from './session';
+import { sourceReader } from '../testing/files';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SYSCALL_DIRECTORY = path.join(ROOT, 'tests/programs');
@@ -64,7 +65,7 @@ function run(entry: Case, trickle: boolean): { stdout: string; stop: StopReason;
   const assembled = assemble(readFileSync(entry.source, 'utf8'), {
     file: entry.source,
     resolveExternal: resolveBuiltin,
-    readFile: (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined),
+    readFile: sourceReader(),
   });
   if (!assembled.ok) throw new Error(`${entry.name}: ${assembled.diagnostics.map((diagnostic) => `${diagnostic.line}: ${diagnostic.message}`).join('; ')}`);
   const created = Session.create(assembled.program, { programName: entry.name.replace(/\.s$/, '') });

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GNU_AS, GNU_LD, GNU_OBJDUMP, hasTool, missingTools, QEMU_ARM } from '../../tests/tools';
+import { sourceReader } from '../testing/files';
 import { assemble } from '../assembler/index';
 import type { Program } from '../assembler/program';
 import { helloProgram } from './fixtures/hello-program';
@@ -45,7 +46,8 @@ function gnuBuild(source: string, name: string): string {
   if (known !== undefined) return known;
   const object = path.join(scratch, `${name}.o`);
   const executable = path.join(scratch, `${name}.gnu`);
-  const assembled = run(GNU_AS, ['-march=armv7ve', source, '-o', object]);
+  // -I: a program's `.include "lib/..."` is found from its own directory, as Sherwood finds it.
+  const assembled = run(GNU_AS, ['-march=armv7ve', '-I', path.dirname(source), source, '-o', object]);
   if (assembled.status !== 0) throw new Error(assembled.stderr);
   const linked = run(GNU_LD, [object, '-o', executable]);
   if (linked.status !== 0) throw new Error(linked.stderr);
@@ -120,7 +122,7 @@ describe.skipIf(!available)('written executables under qemu-arm and readelf' + m
   it.each(programs)('%s assembled by Sherwood: same layout, symbols and behaviour as GNU as + ld', (name) => {
     const source = path.join(programsFolder, name);
     const theirs = gnuBuild(source, name);
-    const assembled = assemble(readFileSync(source, 'utf8'), { file: source });
+    const assembled = assemble(readFileSync(source, 'utf8'), { file: source, readFile: sourceReader() });
     if (!assembled.ok) throw new Error(assembled.diagnostics.map((diagnostic) => diagnostic.message).join('\n'));
     const ours = writeProgram(assembled.program, `${name}-assembled`);
     expect(loadedLayout(ours)).toEqual(loadedLayout(theirs));

@@ -148,7 +148,7 @@ describe('sherwood with assembly source', () => {
     it.each(sources)('%s', async (name) => {
       const source = path.join(programs, name);
       const gnu = path.join(scratch, `${name}.gnu`);
-      expect(run(GNU_AS, ['-march=armv7ve', source, '-o', `${gnu}.o`]).status).toBe(0);
+      expect(run(GNU_AS, ['-march=armv7ve', '-I', programs, source, '-o', `${gnu}.o`]).status).toBe(0);
       expect(run(GNU_LD, [`${gnu}.o`, '-o', gnu]).status).toBe(0);
       const ours = path.join(scratch, `${name}.sherwood`);
       expect(await sherwoodInProcess('assemble', source, '-o', ours)).toEqual({ stdout: '', stderr: '', status: 0 });

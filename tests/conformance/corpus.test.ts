@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assemble } from '../../emulator/assembler/index';
+import { sourceReader } from '../../emulator/testing/files';
 import { GNU_AS, GNU_LD, hasTool, missingTools } from '../tools';
 import { compareSections, type LineDifference } from './compare';
 import { CORPUS_DIRECTORY, CORPUS_FILE, readGolden, type CorpusGolden } from './golden';
@@ -13,13 +14,7 @@ const entries = golden?.entries ?? [];
 const totals = { files: 0, filesIdentical: 0, lines: 0, linesIdentical: 0, differences: [] as LineDifference[], problems: [] as string[] };
 
 /** Reads `.include`d files relative to the corpus directory (or as given when absolute). */
-function readCorpusFile(file: string): string | undefined {
-  try {
-    return readFileSync(path.isAbsolute(file) ? file : path.join(CORPUS_DIRECTORY, file), 'utf8');
-  } catch {
-    return undefined;
-  }
-}
+const readCorpusFile = sourceReader(CORPUS_DIRECTORY);
 
 function describeDifference(difference: LineDifference): string {
   return `${path.basename(difference.file)}:${difference.line} \`${difference.text}\` GNU ${difference.gnu}, Sherwood ${difference.sherwood}`;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assemble } from '../../emulator/assembler/index';
+import { sourceReader } from '../../emulator/testing/files';
 import type { Program } from '../../emulator/assembler/program';
 import { formatForAssembler } from '../../emulator/disassembler/index';
 import { decodeWord } from '../../emulator/isa/table';
@@ -20,13 +21,7 @@ interface CodeWord {
 /** Every instruction word (source-map kind 'code') Sherwood assembled from a directory's sources. */
 function codeWords(directory: string): CodeWord[] {
   const words: CodeWord[] = [];
-  const readInclude = (file: string) => {
-    try {
-      return readFileSync(path.isAbsolute(file) ? file : path.join(directory, file), 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
+  const readInclude = sourceReader(directory);
   for (const file of sourceFiles(directory)) {
     const absolute = path.join(directory, file);
     const result = assemble(readFileSync(absolute, 'utf8'), { file: absolute, readFile: readInclude });

@@ -4,7 +4,9 @@
  * and return what the checker reported.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { assemble } from '../../emulator/assembler/index';
+import { sourceReader } from '../../emulator/testing/files';
 import { Session, type SessionOptions, type StopReason } from '../../emulator/debug/session';
 import { resolveBuiltin } from '../../emulator/debug/runtime-bridge';
 import type { Diagnostic, DiagnosticKind } from '../../emulator/runtime/diagnostics/types';
@@ -23,7 +25,7 @@ export function runChecked(
   options: { stdin?: string; enabled?: DiagnosticKind[]; disabled?: DiagnosticKind[]; maxSteps?: number; heap?: SessionOptions['heap'] } = {},
 ): CheckedRunResult {
   const source = readFileSync(file, 'utf8');
-  const assembled = assemble(source, { file, resolveExternal: resolveBuiltin });
+  const assembled = assemble(source, { file, resolveExternal: resolveBuiltin, readFile: sourceReader(path.dirname(file)) });
   if (!assembled.ok) return { ok: false, error: assembled.diagnostics.map((diagnostic) => `${diagnostic.line}: ${diagnostic.message}`).join('\n') };
   // The program's own `@ sherwood: allow KIND` comments reach the checker through the session (Program.sources).
   const created = Session.create(assembled.program, { checks: { enabled: options.enabled, disabled: options.disabled }, heap: options.heap });

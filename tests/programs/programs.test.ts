@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, type ExpectStatic } from 'vitest';
 import { assemble } from '../../emulator/assembler/index';
+import { sourceReader } from '../../emulator/testing/files';
 import type { Program } from '../../emulator/assembler/program';
 import { writeElf } from '../../emulator/elf/index';
 import { GNU_AS, GNU_LD, QEMU_ARM, hasTool, missingTools } from '../tools';
@@ -23,7 +24,7 @@ const totals = { programs: programs.length, bytesIdentical: 0, runsIdentical: 0,
 function assembleProgram(entry: ProgramEntry): { program: Program; source: string; file: string } {
   const file = path.join(PROGRAMS_DIRECTORY, entry.file);
   const source = readFileSync(file, 'utf8');
-  const result = assemble(source, { file });
+  const result = assemble(source, { file, readFile: sourceReader(PROGRAMS_DIRECTORY) });
   if (!result.ok) {
     const errors = result.diagnostics.map((d) => `${entry.file}:${d.line}:${d.column}: ${d.message}`).join('\n');
     totals.disagreements.push(`${entry.file}: Sherwood refused it: ${errors}`);
@@ -50,7 +51,7 @@ describe('complete programs', () => {
 
   it.each(cases)('%s: Sherwood makes the bytes GNU as + ld made', (_file, entry) => {
     const { program, source, file } = assembleProgram(entry);
-    const comparison = compareSections(entry.sections, program, new Map([[file, source]]));
+    const comparison = compareSections(entry.sections, program, new Map(program.sources.map((included) => [included.file, included.text])));
     const report = [
       ...comparison.problems,
       ...comparison.differences.map((d) => `line ${d.line} \`${d.text}\` GNU ${d.gnu}, Sherwood ${d.sherwood}`),
