@@ -2,8 +2,8 @@
  * Everything a running program is checked with, behind the few hooks the
  * emulator calls: `checkAccess` from the memory bus (heap-region accesses,
  * misaligned words and writes to executable pages take its slow path),
- * `stackChecker.callWith`/`returnWith` from the CPU's call tracking, `reportPending(pc)` when the CPU stopped at an instruction the
- * checker flagged, `stackOverflow`/`textWrite` from faults, and `finish` at
+ * `stackChecker` (CallChecker) from compiled code at calls and returns,
+ * `reportPending(pc)` when the CPU stopped at an instruction the checker flagged, `stackOverflow`/`textWrite` from faults, and `finish` at
  * exit (leaks). The driver runs guest code with the checker "attached" and
  * sets `callSite` while a built-in C function runs.
  */
@@ -182,16 +182,6 @@ export class RunChecker {
       reported = true;
     }
     return reported;
-  }
-
-  /** A `bl`/`blx` at `pc` (registers as at the call). */
-  call(pc: number, registers: Int32Array, checked = true): void {
-    this.stackChecker.call(pc, registers, checked);
-  }
-
-  /** The function's return at `pc` (registers as it returns). */
-  return(pc: number, registers: Int32Array): void {
-    this.stackChecker.return(pc, registers);
   }
 
   /** An access at `pc` hit the guard page below the stack. */
