@@ -130,4 +130,15 @@ describe('the AAPCS hooks in compiled code', () => {
     expect(cpu.run(1000)).toBe(RUN_TRAP);
     expect(checker.log).toEqual([]);
   });
+
+  it('saves only the callee-saved registers the code names, and learns of patched code (not of breakpoints)', () => {
+    const cpu = testMachine(PROGRAM, 'calls.s').cpu;
+    expect(cpu.calleeSavedWritten).toBe((1 << 4) | (1 << 5));
+    const clobberReturn = cpu.registers[15] + CLOBBERING_RETURN;
+    cpu.setBreakpoints([clobberReturn]);
+    expect(cpu.calleeSavedWritten).toBe((1 << 4) | (1 << 5));
+    // mov r6, #3 over clobbers' `mov r4, #3`.
+    expect(cpu.memory.writeBytes(clobberReturn - 4, Uint8Array.of(0x03, 0x60, 0xa0, 0xe3), true)).toBeUndefined();
+    expect(cpu.calleeSavedWritten).toBe((1 << 4) | (1 << 5) | (1 << 6));
+  });
 });

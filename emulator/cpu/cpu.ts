@@ -127,6 +127,7 @@ export class Cpu implements MachineState, InstructionSource {
     this.decoded = new Array(slots);
     this.breakpointSlots = new Uint8Array(slots);
     for (const address of this.breakpointSet) this.markBreakpoint(address, 1);
+    this.savedMask = -1;
     this.flushBlocks();
   }
 
@@ -300,6 +301,7 @@ export class Cpu implements MachineState, InstructionSource {
   invalidate(address: number): void {
     if (address < this.codeBase || address >= this.codeEnd) return;
     this.decoded[(address - this.codeBase) >>> 2] = undefined;
+    this.savedMask = -1;
     this.flushBlocks();
     // Running code stops after the store (it sees MEMORY_CODE_WRITTEN as a watch exit) and resumes with fresh code.
     if (this.memory.status === MEMORY_OK) this.memory.status = MEMORY_CODE_WRITTEN;
@@ -308,7 +310,7 @@ export class Cpu implements MachineState, InstructionSource {
   /**
    * Bits 4..11: the callee-saved registers some executable instruction names (as an operand, a
    * list member, a base, or the second register of a doubleword pair). The others cannot change
-   * across a call, so the AAPCS checks need not save or compare them. Recomputed after code changes.
+   * across a call, so the AAPCS checks need not save or compare them. Recomputed after code changes (not after breakpoint changes, which recompile but change no instruction).
    */
   get calleeSavedWritten(): number {
     if (this.savedMask >= 0) return this.savedMask;
@@ -324,7 +326,6 @@ export class Cpu implements MachineState, InstructionSource {
   }
 
   private flushBlocks(): void {
-    this.savedMask = -1;
     const slots = this.decoded.length;
     this.blocks = new Array(slots);
     this.singles = new Array(slots);
